@@ -1,0 +1,23 @@
+package org.netduplex.core;
+
+/** Names of the polling duplex protocol: namespaces, actions and URIs seen on the wire. */
+public final class NetDuplex {
+  /** SOAP 1.1 envelope namespace: the one WCF's polling duplex speaks by default (capture A–F). */
+  public static final String SOAP11_NS = "http://schemas.xmlsoap.org/soap/envelope/";
+  /** Net Duplex header namespace. */
+  public static final String NETDX_NS = "http://schemas.microsoft.com/2008/04/netduplex";
+  /** WS-MakeConnection 1.1 namespace. */
+  public static final String WSMC_NS = "http://docs.oasis-open.org/ws-rx/wsmc/200702";
+  /** XML Schema instance namespace, for {@code i:nil}. */
+  public static final String XSI_NS = "http://www.w3.org/2001/XMLSchema-instance";
+
+  /** SOAPAction of a poll (capture C). */
+  public static final String MAKE_CONNECTION_ACTION = WSMC_NS + "/MakeConnection";
+
+  /** The anonymous URI template of WS-MakeConnection 1.1, section 3.1: {@code ...?id=} + a unique id. */
+  public static final String ANONYMOUS_URI_PREFIX = WSMC_NS + "/anonymous?id=";
+  /** The same template as WCF and Silverlight spell it on the wire (capture A): "anoynmous". */
+  public static final String WCF_ANONYMOUS_URI_PREFIX = WSMC_NS + "/anoynmous?id=";
+
+  private NetDuplex() {}
+}

@@ -1,0 +1,49 @@
+package org.netduplex.core.internal;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import org.netduplex.core.DuplexHeader;
+import org.netduplex.core.NetDuplex;
+
+/**
+ * Writes the few SOAP 1.1 envelopes of the protocol as bytes, in the shape WCF writes them
+ * (captures C, D, F). Hand-written templates: a poll answer costs one array copy, not a DOM.
+ */
+public final class Soap11Envelopes {
+  private static final byte[] ENVELOPE_OPEN = utf8("<s:Envelope xmlns:s=\"" + NetDuplex.SOAP11_NS + "\">");
+  private static final byte[] BODY_OPEN = utf8("<s:Body>");
+  private static final byte[] BODY_CLOSE_ENVELOPE_CLOSE = utf8("</s:Body></s:Envelope>");
+
+  private Soap11Envelopes() {}
+
+  /** The {@code <s:Header>} of a message for {@code header}'s session, ready to prefix a body. */
+  public static byte[] duplexHeaderBlock(DuplexHeader header) {
+    return utf8("<s:Header><netdx:Duplex xmlns:netdx=\"" + NetDuplex.NETDX_NS + "\">"
+        + "<netdx:Address>" + Xml.escape(header.address()) + "</netdx:Address>"
+        + "<netdx:SessionId>" + Xml.escape(header.sessionId()) + "</netdx:SessionId>"
+        + "</netdx:Duplex></s:Header>");
+  }
+
+  /** An envelope: the given header block (may be empty) and body content (one element, UTF-8). */
+  public static byte[] envelope(byte[] headerBlock, byte[] bodyContent) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(
+        ENVELOPE_OPEN.length + headerBlock.length + BODY_OPEN.length + bodyContent.length
+            + BODY_CLOSE_ENVELOPE_CLOSE.length);
+    out.writeBytes(ENVELOPE_OPEN);
+    out.writeBytes(headerBlock);
+    out.writeBytes(BODY_OPEN);
+    out.writeBytes(bodyContent);
+    out.writeBytes(BODY_CLOSE_ENVELOPE_CLOSE);
+    return out.toByteArray();
+  }
+
+  /** A {@code wsmc:MakeConnection} poll for {@code address} (capture C). */
+  public static byte[] makeConnection(String address) {
+    return envelope(new byte[0], utf8("<wsmc:MakeConnection xmlns:wsmc=\"" + NetDuplex.WSMC_NS + "\">"
+        + "<wsmc:Address>" + Xml.escape(address) + "</wsmc:Address></wsmc:MakeConnection>"));
+  }
+
+  private static byte[] utf8(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
+  }
+}

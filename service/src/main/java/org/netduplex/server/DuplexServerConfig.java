@@ -1,0 +1,182 @@
+package org.netduplex.server;
+
+import java.time.Duration;
+import java.util.Objects;
+import org.netduplex.core.Scheduler;
+
+/**
+ * Immutable settings of a polling duplex endpoint. Build one with {@link #builder()}; derive a
+ * variant with {@link #toBuilder()}.
+ *
+ * <pre>{@code
+ * DuplexServerConfig config = DuplexServerConfig.builder()
+ *     .pollTimeout(Duration.ofSeconds(15))
+ *     .inactivityTimeout(Duration.ofMinutes(10))
+ *     .maxQueuedMessagesPerSession(1_000)
+ *     .build();
+ * }</pre>
+ */
+public final class DuplexServerConfig {
+  private final Duration pollTimeout;
+  private final Duration inactivityTimeout;
+  private final int maxQueuedMessagesPerSession;
+  private final int maxSessions;
+  private final int maxRequestBytes;
+  private final Scheduler scheduler;
+  private final DuplexSessionListener listener;
+
+  private DuplexServerConfig(Builder b) {
+    this.pollTimeout = b.pollTimeout;
+    this.inactivityTimeout = b.inactivityTimeout;
+    this.maxQueuedMessagesPerSession = b.maxQueuedMessagesPerSession;
+    this.maxSessions = b.maxSessions;
+    this.maxRequestBytes = b.maxRequestBytes;
+    this.scheduler = b.scheduler;
+    this.listener = b.listener;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public Builder toBuilder() {
+    return new Builder(this);
+  }
+
+  public Duration pollTimeout() {
+    return pollTimeout;
+  }
+
+  public Duration inactivityTimeout() {
+    return inactivityTimeout;
+  }
+
+  public int maxQueuedMessagesPerSession() {
+    return maxQueuedMessagesPerSession;
+  }
+
+  public int maxSessions() {
+    return maxSessions;
+  }
+
+  public int maxRequestBytes() {
+    return maxRequestBytes;
+  }
+
+  /** The scheduler for timeouts, or null for the feature's own real-time one. */
+  public Scheduler scheduler() {
+    return scheduler;
+  }
+
+  public DuplexSessionListener listener() {
+    return listener;
+  }
+
+  @Override
+  public String toString() {
+    return "DuplexServerConfig{pollTimeout=" + pollTimeout + ", inactivityTimeout=" + inactivityTimeout
+        + ", maxQueuedMessagesPerSession=" + maxQueuedMessagesPerSession + ", maxSessions=" + maxSessions
+        + ", maxRequestBytes=" + maxRequestBytes + "}";
+  }
+
+  public static final class Builder {
+    private Duration pollTimeout = Duration.ofSeconds(15);
+    private Duration inactivityTimeout = Duration.ofMinutes(10);
+    private int maxQueuedMessagesPerSession = 1_000;
+    private int maxSessions = 100_000;
+    private int maxRequestBytes = 65_536;
+    private Scheduler scheduler;
+    private DuplexSessionListener listener = DuplexSessionListener.NONE;
+
+    private Builder() {}
+
+    private Builder(DuplexServerConfig c) {
+      pollTimeout = c.pollTimeout;
+      inactivityTimeout = c.inactivityTimeout;
+      maxQueuedMessagesPerSession = c.maxQueuedMessagesPerSession;
+      maxSessions = c.maxSessions;
+      maxRequestBytes = c.maxRequestBytes;
+      scheduler = c.scheduler;
+      listener = c.listener;
+    }
+
+    /**
+     * How long a {@code MakeConnection} poll with nothing to deliver is parked before it is answered
+     * with an empty {@code 200}. Default 15 seconds, the server poll timeout of WCF's polling duplex
+     * server assembly; keep it below the client's poll timeout and any proxy's idle timeout.
+     */
+    public Builder pollTimeout(Duration timeout) {
+      this.pollTimeout = checkPositive("pollTimeout", timeout);
+      return this;
+    }
+
+    /**
+     * How long a session may see no call and no poll before it ends and its queue is dropped.
+     * Default 10 minutes, WCF's {@code PollingDuplexHttpBinding.InactivityTimeout}. Must exceed the
+     * poll timeout, since a parked poll is the only sign of life of an idle client.
+     */
+    public Builder inactivityTimeout(Duration timeout) {
+      this.inactivityTimeout = checkPositive("inactivityTimeout", timeout);
+      return this;
+    }
+
+    /**
+     * Callback messages a session may have waiting for a poll; one more is refused with
+     * {@link CallbackQueueFullException}. Default 1,000.
+     */
+    public Builder maxQueuedMessagesPerSession(int max) {
+      this.maxQueuedMessagesPerSession = checkPositive("maxQueuedMessagesPerSession", max);
+      return this;
+    }
+
+    /** Open sessions the endpoint accepts; a call opening one more gets a fault. Default 100,000. */
+    public Builder maxSessions(int max) {
+      this.maxSessions = checkPositive("maxSessions", max);
+      return this;
+    }
+
+    /**
+     * Largest request body accepted, in bytes; a larger one gets HTTP 413 or a fault. Default 65,536,
+     * WCF's default {@code MaxReceivedMessageSize}.
+     */
+    public Builder maxRequestBytes(int max) {
+      this.maxRequestBytes = checkPositive("maxRequestBytes", max);
+      return this;
+    }
+
+    /** Scheduler for poll and inactivity timeouts. Default: a real-time scheduler owned by the feature. */
+    public Builder scheduler(Scheduler scheduler) {
+      this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+      return this;
+    }
+
+    /** Receives session and message events. Default {@link DuplexSessionListener#NONE}. */
+    public Builder listener(DuplexSessionListener listener) {
+      this.listener = Objects.requireNonNull(listener, "listener");
+      return this;
+    }
+
+    public DuplexServerConfig build() {
+      if (pollTimeout.compareTo(inactivityTimeout) >= 0) {
+        throw new IllegalArgumentException("pollTimeout (" + pollTimeout
+            + ") must be shorter than inactivityTimeout (" + inactivityTimeout + ")");
+      }
+      return new DuplexServerConfig(this);
+    }
+
+    private static Duration checkPositive(String name, Duration d) {
+      Objects.requireNonNull(d, name);
+      if (d.isNegative() || d.isZero()) {
+        throw new IllegalArgumentException(name + " must be positive: " + d);
+      }
+      return d;
+    }
+
+    private static int checkPositive(String name, int value) {
+      if (value <= 0) {
+        throw new IllegalArgumentException(name + " must be positive: " + value);
+      }
+      return value;
+    }
+  }
+}

@@ -1,0 +1,249 @@
+package org.netduplex.server.internal;
+
+import java.lang.reflect.Proxy;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.netduplex.core.DuplexHeader;
+import org.netduplex.core.Scheduler;
+import org.netduplex.core.SystemScheduler;
+import org.netduplex.server.CallbackQueueFullException;
+import org.netduplex.server.DuplexMetrics;
+import org.netduplex.server.DuplexServerConfig;
+import org.netduplex.server.DuplexSessionListener;
+import org.netduplex.server.SessionEndReason;
+import org.netduplex.server.SessionEndedException;
+
+/**
+ * The polling duplex engine, free of CXF: sessions, mailboxes, parked polls and timeouts. The CXF
+ * interceptors translate HTTP requests into the calls below. See CONCURRENCY.md for the rules.
+ */
+public final class DuplexEngine implements AutoCloseable {
+  private static final Logger LOG = Logger.getLogger(DuplexEngine.class.getName());
+
+  private final DuplexServerConfig config;
+  private final Scheduler scheduler;
+  private final SystemScheduler ownedScheduler;
+  private final DuplexSessionListener listener;
+  private final SessionRegistry registry;
+  private final EngineMetrics metrics = new EngineMetrics();
+  private final InactivitySweeper sweeper;
+  private volatile boolean closed;
+
+  public DuplexEngine(DuplexServerConfig config) {
+    this.config = config;
+    if (config.scheduler() != null) {
+      this.scheduler = config.scheduler();
+      this.ownedScheduler = null;
+    } else {
+      this.ownedScheduler = new SystemScheduler("netduplex-timer", 1);
+      this.scheduler = ownedScheduler;
+    }
+    this.listener = config.listener();
+    this.registry = new SessionRegistry(config.maxSessions());
+    this.sweeper = new InactivitySweeper(this, scheduler, config.inactivityTimeout());
+    sweeper.start();
+  }
+
+  public DuplexServerConfig config() {
+    return config;
+  }
+
+  /**
+   * The session a service call names: an unknown pair opens one, a known one counts as activity.
+   *
+   * @throws DuplexFault if the session ended, the address does not match, or the server is full
+   */
+  public RealDuplexSession sessionForCall(DuplexHeader header) {
+    long now = scheduler.nanoTime();
+    RealDuplexSession session = registry.get(header.sessionId());
+    if (session == null) {
+      if (registry.hasEnded(header.sessionId())) {
+        throw new DuplexFault(DuplexFault.Kind.SESSION_ENDED,
+            "Duplex session " + header.sessionId() + " has ended");
+      }
+      checkOpen();
+      RealDuplexSession opened = registry.open(header,
+          mailbox -> new RealDuplexSession(header, mailbox, this, now),
+          address -> new Mailbox(address, metrics));
+      if (opened.header() == header) { // we made it, not a concurrent first call
+        metrics.sessionOpened();
+        LOG.fine(() -> "Session opened: " + header.sessionId());
+        listener.sessionOpened(opened);
+      }
+      session = opened;
+    }
+    if (!session.address().equals(header.address())) {
+      throw new DuplexFault(DuplexFault.Kind.ADDRESS_MISMATCH, "Duplex session " + header.sessionId()
+          + " belongs to another netdx:Address");
+    }
+    if (!session.isOpen()) {
+      throw new DuplexFault(DuplexFault.Kind.SESSION_ENDED, "Duplex session " + header.sessionId() + " has ended");
+    }
+    session.touch(now);
+    return session;
+  }
+
+  /**
+   * A {@code MakeConnection} for {@code address}. Returns the outcome if the poll can be answered at
+   * once; returns null if it was parked, in which case {@code waiter} is woken exactly once later.
+   *
+   * @throws DuplexFault if no open session uses the address
+   */
+  public PollOutcome poll(String address, PollWaiter waiter) {
+    Mailbox mailbox = registry.mailbox(address);
+    if (mailbox == null) {
+      throw new DuplexFault(DuplexFault.Kind.UNKNOWN_ADDRESS,
+          "No open duplex session uses the address " + address);
+    }
+    mailbox.touchSessions(scheduler.nanoTime());
+    ParkedPoll poll = new ParkedPoll(waiter);
+    Mailbox.PollStart start = mailbox.poll(poll);
+    if (start.ended()) {
+      return PollOutcome.ENDED;
+    }
+    if (start.message() != null) {
+      return new PollOutcome.Deliver(start.message());
+    }
+    if (start.replaced() != null) {
+      answerEmpty(start.replaced()); // a newer poll must not strand the older one
+    }
+    poll.armTimeout(scheduler, config.pollTimeout(), () -> {
+      if (mailbox.expire(poll)) {
+        answerEmpty(poll);
+      }
+    });
+    return null;
+  }
+
+  private void answerEmpty(ParkedPoll poll) {
+    if (poll.complete(PollOutcome.EMPTY)) {
+      metrics.pollAnsweredEmpty();
+    }
+  }
+
+  /** Call after a poll answered with the message was written: counts it delivered, touches the session. */
+  public void delivered(QueuedMessage m) {
+    m.session().touch(scheduler.nanoTime());
+    metrics.messageDelivered();
+    listener.messageDelivered(m.session());
+  }
+
+  /** Call after a poll was answered empty without parking. */
+  public void answeredEmpty() {
+    metrics.pollAnsweredEmpty();
+  }
+
+  /** Puts back a message whose poll response could not be written, so the next poll gets it. */
+  public void redeliver(QueuedMessage m) {
+    Mailbox.Offer offer = m.session().mailbox.requeueFirst(m);
+    switch (offer.status()) {
+      case HANDED_TO_POLL -> offer.poll().complete(new PollOutcome.Deliver(m));
+      case SESSION_ENDED -> metrics.messageDropped();
+      default -> { }
+    }
+  }
+
+  /**
+   * Queues a callback for {@code session}.
+   *
+   * @throws CallbackQueueFullException if the session's queue is full
+   * @throws SessionEndedException if the session ended
+   */
+  public void send(RealDuplexSession session, CallbackMessage message) {
+    switch (offer(session, message)) {
+      case QUEUE_FULL -> throw new CallbackQueueFullException(session, config.maxQueuedMessagesPerSession());
+      case SESSION_ENDED -> throw new SessionEndedException(session);
+      default -> { }
+    }
+  }
+
+  /** Queues without throwing; reports a full queue to the listener. For broadcasts. */
+  public Mailbox.OfferStatus offer(RealDuplexSession session, CallbackMessage message) {
+    QueuedMessage queued = new QueuedMessage(session, message);
+    Mailbox.Offer offer = session.mailbox.offer(queued, config.maxQueuedMessagesPerSession());
+    switch (offer.status()) {
+      case HANDED_TO_POLL -> {
+        metrics.messageQueued();
+        offer.poll().complete(new PollOutcome.Deliver(queued));
+      }
+      case QUEUED -> metrics.messageQueued();
+      case QUEUE_FULL -> {
+        metrics.messageRefused();
+        listener.messageRefused(session);
+      }
+      default -> { }
+    }
+    return offer.status();
+  }
+
+  /** Ends a session once: drops its queue, answers an orphaned poll, tells the listener. */
+  public void endSession(RealDuplexSession session, SessionEndReason reason) {
+    if (!session.markEnded()) {
+      return;
+    }
+    Mailbox.Detach detach = session.mailbox.detach(session);
+    registry.remove(session, detach.mailboxClosed());
+    metrics.sessionEnded(detach.droppedMessages());
+    if (detach.orphanedPoll() != null) {
+      detach.orphanedPoll().complete(PollOutcome.ENDED);
+    }
+    LOG.log(reason == SessionEndReason.SERVER_STOPPED ? Level.FINE : Level.INFO,
+        () -> "Session ended (" + reason + "): " + session.id());
+    try {
+      listener.sessionEnded(session, reason);
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "DuplexSessionListener.sessionEnded failed for " + session.id(), e);
+    }
+  }
+
+  /** A typed proxy of {@code contract} that queues its calls for {@code session}. */
+  public <T> T callbackProxy(RealDuplexSession session, Class<T> contract) {
+    return newProxy(contract, message -> send(session, message), "session " + session.id());
+  }
+
+  /** A proxy of {@code contract} that hands each encoded call to {@code sink}. */
+  public static <T> T newProxy(Class<T> contract, java.util.function.Consumer<CallbackMessage> sink, String description) {
+    CallbackContract encoding = CallbackContract.of(contract);
+    Object proxy = Proxy.newProxyInstance(contract.getClassLoader(), new Class<?>[] {contract},
+        new CallbackInvocationHandler(encoding, sink, description));
+    return contract.cast(proxy);
+  }
+
+  public Collection<RealDuplexSession> openSessions() {
+    return registry.all();
+  }
+
+  public DuplexMetrics metrics() {
+    return metrics.snapshot(registry.size());
+  }
+
+  /** How late after its timeout an idle session may end. */
+  public Duration sweepInterval() {
+    return sweeper.interval();
+  }
+
+  /** Ends every session (answering parked polls) and stops the timers. Idempotent. */
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    sweeper.stop();
+    for (RealDuplexSession s : new ArrayList<>(registry.all())) {
+      endSession(s, SessionEndReason.SERVER_STOPPED);
+    }
+    if (ownedScheduler != null) {
+      ownedScheduler.close();
+    }
+  }
+
+  private void checkOpen() {
+    if (closed) {
+      throw new DuplexFault(DuplexFault.Kind.TOO_MANY_SESSIONS, "The duplex endpoint is shutting down");
+    }
+  }
+}

@@ -1,0 +1,62 @@
+package org.netduplex.server.internal;
+
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+import org.netduplex.server.DuplexMetrics;
+
+/** Counters updated on the hot path without contention. */
+final class EngineMetrics {
+  private final AtomicInteger parkedPolls = new AtomicInteger();
+  private final LongAdder sessionsOpened = new LongAdder();
+  private final LongAdder sessionsEnded = new LongAdder();
+  private final LongAdder messagesQueued = new LongAdder();
+  private final LongAdder messagesDelivered = new LongAdder();
+  private final LongAdder messagesRefused = new LongAdder();
+  private final LongAdder messagesDropped = new LongAdder();
+  private final LongAdder pollsAnsweredEmpty = new LongAdder();
+
+  void pollParked() {
+    parkedPolls.incrementAndGet();
+  }
+
+  void pollUnparked() {
+    parkedPolls.decrementAndGet();
+  }
+
+  void sessionOpened() {
+    sessionsOpened.increment();
+  }
+
+  void sessionEnded(int droppedMessages) {
+    sessionsEnded.increment();
+    messagesDropped.add(droppedMessages);
+  }
+
+  void messageQueued() {
+    messagesQueued.increment();
+  }
+
+  void messageDelivered() {
+    messagesDelivered.increment();
+  }
+
+  void messageRefused() {
+    messagesRefused.increment();
+  }
+
+  void messageDropped() {
+    messagesDropped.increment();
+  }
+
+  void pollAnsweredEmpty() {
+    pollsAnsweredEmpty.increment();
+  }
+
+  DuplexMetrics snapshot(int openSessions) {
+    long queued = messagesQueued.sum();
+    long gone = messagesDelivered.sum() + messagesDropped.sum();
+    return new DuplexMetrics(openSessions, parkedPolls.get(), Math.max(0, queued - gone),
+        sessionsOpened.sum(), sessionsEnded.sum(), queued, messagesDelivered.sum(),
+        messagesRefused.sum(), messagesDropped.sum(), pollsAnsweredEmpty.sum());
+  }
+}

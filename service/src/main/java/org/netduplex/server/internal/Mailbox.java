@@ -1,0 +1,151 @@
+package org.netduplex.server.internal;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+
+/**
+ * Everything waiting for one anonymous address: the queued callback messages of every session behind
+ * it, in arrival order, and at most one parked poll. WCF multiplexes all sessions of an address over
+ * one poll, so the mailbox, not the session, is what a poll drains.
+ *
+ * <p>Each method decides under the mailbox's lock and returns what the caller must do after it
+ * (complete a poll, count a drop); nothing here does I/O or calls out.
+ */
+final class Mailbox {
+  final String address;
+  private final EngineMetrics metrics;
+  private final ArrayDeque<QueuedMessage> queue = new ArrayDeque<>();
+  private final List<RealDuplexSession> sessions = new ArrayList<>(1);
+  private ParkedPoll parked;
+  private boolean closed;
+
+  Mailbox(String address, EngineMetrics metrics) {
+    this.address = address;
+    this.metrics = metrics;
+  }
+
+  /** Adds a session; false if this mailbox was just closed and a new one must be made. */
+  synchronized boolean attach(RealDuplexSession session) {
+    if (closed) {
+      return false;
+    }
+    sessions.add(session);
+    return true;
+  }
+
+  /** A poll is activity for every session behind the address. */
+  synchronized void touchSessions(long nowNanos) {
+    for (RealDuplexSession s : sessions) {
+      s.touch(nowNanos);
+    }
+  }
+
+  synchronized int queuedFor(RealDuplexSession session) {
+    return session.queued;
+  }
+
+  /** What {@link #offer} decided. */
+  enum OfferStatus { QUEUED, HANDED_TO_POLL, QUEUE_FULL, SESSION_ENDED }
+
+  record Offer(OfferStatus status, ParkedPoll poll) {
+    static final Offer QUEUED = new Offer(OfferStatus.QUEUED, null);
+    static final Offer QUEUE_FULL = new Offer(OfferStatus.QUEUE_FULL, null);
+    static final Offer SESSION_ENDED = new Offer(OfferStatus.SESSION_ENDED, null);
+  }
+
+  /** Queues {@code m}, or hands it to the parked poll, which the caller then completes. */
+  synchronized Offer offer(QueuedMessage m, int maxPerSession) {
+    if (closed || !m.session().isOpen()) {
+      return Offer.SESSION_ENDED;
+    }
+    if (parked != null) {
+      return new Offer(OfferStatus.HANDED_TO_POLL, takeParked());
+    }
+    if (m.session().queued >= maxPerSession) {
+      return Offer.QUEUE_FULL;
+    }
+    queue.addLast(m);
+    m.session().queued++;
+    return Offer.QUEUED;
+  }
+
+  /**
+   * Puts back a message whose delivery failed (the client vanished mid-answer), first in line, or
+   * hands it to a poll that arrived since. Ignores the bound: the message was already accepted.
+   */
+  synchronized Offer requeueFirst(QueuedMessage m) {
+    if (closed || !m.session().isOpen()) {
+      return Offer.SESSION_ENDED;
+    }
+    if (parked != null) {
+      return new Offer(OfferStatus.HANDED_TO_POLL, takeParked());
+    }
+    queue.addFirst(m);
+    m.session().queued++;
+    return Offer.QUEUED;
+  }
+
+  /** What {@link #poll} decided: deliver {@code message} now, or park and end {@code replaced}. */
+  record PollStart(QueuedMessage message, ParkedPoll replaced, boolean ended) {}
+
+  synchronized PollStart poll(ParkedPoll poll) {
+    if (closed) {
+      return new PollStart(null, null, true);
+    }
+    QueuedMessage next = queue.pollFirst();
+    if (next != null) {
+      next.session().queued--;
+      return new PollStart(next, null, false);
+    }
+    ParkedPoll replaced = parked != null ? takeParked() : null;
+    parked = poll;
+    metrics.pollParked();
+    return new PollStart(null, replaced, false);
+  }
+
+  /** The poll's timeout fired: true if it was still parked here and the caller must answer it. */
+  synchronized boolean expire(ParkedPoll poll) {
+    if (parked != poll) {
+      return false;
+    }
+    takeParked();
+    return true;
+  }
+
+  /** What {@link #detach} did. */
+  record Detach(int droppedMessages, ParkedPoll orphanedPoll, boolean mailboxClosed) {}
+
+  /**
+   * Removes an ended session and drops its queued messages. When no session is left the mailbox
+   * closes, and its parked poll (returned) must be answered with a fault.
+   */
+  synchronized Detach detach(RealDuplexSession session) {
+    sessions.remove(session);
+    int dropped = 0;
+    for (Iterator<QueuedMessage> it = queue.iterator(); it.hasNext(); ) {
+      if (it.next().session() == session) {
+        it.remove();
+        dropped++;
+      }
+    }
+    session.queued = 0;
+    if (!sessions.isEmpty()) {
+      return new Detach(dropped, null, false);
+    }
+    closed = true;
+    return new Detach(dropped, parked != null ? takeParked() : null, true);
+  }
+
+  synchronized boolean hasParkedPoll() {
+    return parked != null;
+  }
+
+  private ParkedPoll takeParked() {
+    ParkedPoll p = parked;
+    parked = null;
+    metrics.pollUnparked();
+    return p;
+  }
+}

@@ -1,0 +1,93 @@
+package org.netduplex.server.internal;
+
+import org.netduplex.core.DuplexHeader;
+import org.netduplex.core.internal.Soap11Envelopes;
+import org.netduplex.server.DuplexSession;
+import org.netduplex.server.SessionEndReason;
+
+/** The engine's session: identity, activity clock and its place in a mailbox. */
+public final class RealDuplexSession implements DuplexSession {
+  private final DuplexHeader header;
+  private final byte[] headerBlock;
+  private final DuplexEngine engine;
+  final Mailbox mailbox;
+  private volatile boolean open = true;
+  private volatile long lastActivityNanos;
+  private final long openedNanos;
+  /** Messages of this session in its mailbox; guarded by the mailbox's lock. */
+  int queued;
+
+  RealDuplexSession(DuplexHeader header, Mailbox mailbox, DuplexEngine engine, long nowNanos) {
+    this.header = header;
+    this.headerBlock = Soap11Envelopes.duplexHeaderBlock(header);
+    this.mailbox = mailbox;
+    this.engine = engine;
+    this.openedNanos = nowNanos;
+    this.lastActivityNanos = nowNanos;
+  }
+
+  @Override
+  public String id() {
+    return header.sessionId();
+  }
+
+  @Override
+  public String address() {
+    return header.address();
+  }
+
+  public DuplexHeader header() {
+    return header;
+  }
+
+  /** The SOAP 1.1 {@code s:Header} block every message to this session carries (capture D). */
+  public byte[] headerBlock() {
+    return headerBlock;
+  }
+
+  @Override
+  public boolean isOpen() {
+    return open;
+  }
+
+  @Override
+  public int queuedMessages() {
+    return mailbox.queuedFor(this);
+  }
+
+  @Override
+  public <T> T callback(Class<T> callbackContract) {
+    return engine.callbackProxy(this, callbackContract);
+  }
+
+  @Override
+  public void close() {
+    engine.endSession(this, SessionEndReason.CLOSED_BY_SERVICE);
+  }
+
+  long openedNanos() {
+    return openedNanos;
+  }
+
+  long lastActivityNanos() {
+    return lastActivityNanos;
+  }
+
+  void touch(long nowNanos) {
+    lastActivityNanos = nowNanos;
+  }
+
+  /** Marks the session ended; true only for the first caller. */
+  synchronized boolean markEnded() {
+    if (!open) {
+      return false;
+    }
+    open = false;
+    return true;
+  }
+
+  @Override
+  public String toString() {
+    return "DuplexSession{" + header.sessionId() + (open ? "" : ", ended") + "}";
+  }
+}

@@ -1,0 +1,44 @@
+package org.netduplex.server.internal.cxf;
+
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.apache.cxf.logging.FaultListener;
+import org.apache.cxf.message.Message;
+import org.apache.cxf.transport.http.AbstractHTTPDestination;
+import jakarta.servlet.http.HttpServletRequest;
+import org.apache.cxf.interceptor.Fault;
+
+/**
+ * Logs each refused request once, as one line naming the client, instead of CXF's default
+ * "unwinding now" warning with a stack trace. Faults that are not refusals of bad input (a bug in
+ * service code, say) keep their stack trace in the log, never in the response.
+ */
+public final class DuplexFaultListener implements FaultListener {
+  private static final Logger LOG = Logger.getLogger("org.netduplex.server.Refusals");
+
+  @Override
+  public boolean faultOccurred(Exception exception, String description, Message message) {
+    String client = remote(message);
+    if (exception instanceof Fault fault && isBadInput(fault)) {
+      LOG.warning(() -> "Refused request from " + client + ": " + fault.getMessage());
+    } else {
+      LOG.log(Level.SEVERE, "Request from " + client + " failed in " + description, exception);
+    }
+    return false;
+  }
+
+  private static boolean isBadInput(Fault fault) {
+    // Faults CXF raises for unreadable input carry a sender/client code, as ours do.
+    String code = fault.getFaultCode() == null ? "" : fault.getFaultCode().getLocalPart();
+    return !(fault.getCause() instanceof RuntimeException) || code.equals("Client") || code.equals("Sender")
+        || fault.getCause() instanceof org.netduplex.server.internal.DuplexFault;
+  }
+
+  private static String remote(Message message) {
+    Object req = message.get(AbstractHTTPDestination.HTTP_REQUEST);
+    if (req == null && message.getExchange() != null && message.getExchange().getInMessage() != null) {
+      req = message.getExchange().getInMessage().get(AbstractHTTPDestination.HTTP_REQUEST);
+    }
+    return req instanceof HttpServletRequest r ? r.getRemoteAddr() + ":" + r.getRemotePort() : "unknown client";
+  }
+}

@@ -1,0 +1,41 @@
+package org.netduplex.server.internal.cxf;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.apache.cxf.interceptor.OneWayProcessorInterceptor;
+import org.apache.cxf.message.Message;
+import org.apache.cxf.message.MessageUtils;
+import org.apache.cxf.phase.AbstractPhaseInterceptor;
+import org.apache.cxf.phase.Phase;
+import org.apache.cxf.transport.http.AbstractHTTPDestination;
+
+/**
+ * Answers a one-way call {@code 200} with {@code Content-Length: 0}, as WCF does (capture B), instead
+ * of CXF's {@code 202}. The answer is sent before the operation runs, and the operation then runs on
+ * this same thread, so one client's calls are processed in the order it sent them.
+ */
+public final class OneWayResponseInterceptor extends AbstractPhaseInterceptor<Message> {
+  public OneWayResponseInterceptor() {
+    super(Phase.PRE_LOGICAL);
+    addBefore(OneWayProcessorInterceptor.class.getName());
+  }
+
+  @Override
+  public void handleMessage(Message message) {
+    if (!message.getExchange().isOneWay() || MessageUtils.isRequestor(message)) {
+      return;
+    }
+    message.put(OneWayProcessorInterceptor.class, this); // tells CXF's own one-way handling to stand down
+    HttpServletResponse response = (HttpServletResponse) message.get(AbstractHTTPDestination.HTTP_RESPONSE);
+    if (response == null) {
+      return;
+    }
+    response.setStatus(HttpServletResponse.SC_OK);
+    response.setContentLength(0);
+    try {
+      response.flushBuffer();
+    } catch (IOException e) {
+      // The client left; the call it sent is still processed, as WCF does with one-way messages.
+    }
+  }
+}
