@@ -1,7 +1,6 @@
 package org.netduplex.server;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.function.Consumer;
 import org.apache.cxf.message.Exchange;
@@ -9,74 +8,67 @@ import org.apache.cxf.message.Message;
 import org.apache.cxf.phase.PhaseInterceptorChain;
 import org.netduplex.server.internal.CallbackMessage;
 import org.netduplex.server.internal.DuplexEngine;
-import org.netduplex.server.internal.Mailbox;
 import org.netduplex.server.internal.RealDuplexSession;
 
 /**
- * Service code's way back to its clients, like WCF's {@code OperationContext.GetCallbackChannel<T>()}.
- * Get it from {@link PollingDuplexFeature#callbacks()}.
+ * Service code's way back to its clients, like WCF's {@code OperationContext.Current.GetCallbackChannel<T>()}.
  *
  * <pre>{@code
  * public void register() {
- *   IStockServiceCallback client = callbacks.current(IStockServiceCallback.class);
- *   subscribers.add(client);            // usable after this operation returns
+ *   DuplexSession caller = CallbackChannels.currentSession();
+ *   subscribers.add(caller);                       // usable after this operation returns
+ *   caller.callback(IStockServiceCallback.class).update(quote);
  * }
  *
- * void tick(Stock quote) {
- *   callbacks.broadcast(IStockServiceCallback.class, c -> c.update(quote)); // encoded once
+ * void tick(Stock quote) {                         // encoded once, queued for every subscriber
+ *   CallbackChannels.broadcast(subscribers, IStockServiceCallback.class, c -> c.update(quote));
  * }
  * }</pre>
  */
 public final class CallbackChannels {
-  private final DuplexEngine engine;
-
-  CallbackChannels(DuplexEngine engine) {
-    this.engine = engine;
-  }
+  private CallbackChannels() {}
 
   /**
    * The session of the call being served on this thread.
    *
    * @throws IllegalStateException outside a service operation of a polling duplex endpoint
    */
-  public DuplexSession currentSession() {
+  public static DuplexSession currentSession() {
     Message message = PhaseInterceptorChain.getCurrentMessage();
     Exchange exchange = message == null ? null : message.getExchange();
     RealDuplexSession session = exchange == null ? null : exchange.get(RealDuplexSession.class);
     if (session == null) {
       throw new IllegalStateException(
-          "No duplex session: call currentSession()/current() from a service operation of an endpoint"
+          "No duplex session: call CallbackChannels from a service operation of an endpoint"
               + " with PollingDuplexFeature, on the thread that runs the operation");
     }
     return session;
   }
 
   /** A typed callback proxy for the calling session; see {@link DuplexSession#callback}. */
-  public <T> T current(Class<T> callbackContract) {
+  public static <T> T current(Class<T> callbackContract) {
     return currentSession().callback(callbackContract);
   }
 
-  /** The open sessions, in no particular order. */
-  public Collection<DuplexSession> sessions() {
-    return List.copyOf(engine.openSessions());
-  }
-
   /**
-   * Sends the calls {@code calls} makes on the proxy it is given to every open session. Each call is
-   * encoded once, however many sessions there are. A session whose queue is full misses the message
-   * (reported to {@link DuplexSessionListener#messageRefused}); the others are unaffected.
+   * Sends the calls {@code calls} makes on the proxy it is given to each of {@code sessions}. Each
+   * call is encoded once, however many sessions there are. A session whose queue is full misses the
+   * message (reported to {@link DuplexSessionListener#messageRefused}); an ended session is skipped.
    *
    * @return how many sessions received every message
    */
-  public <T> int broadcast(Class<T> callbackContract, Consumer<? super T> calls) {
+  public static <T> int broadcast(Iterable<? extends DuplexSession> sessions, Class<T> callbackContract,
+      Consumer<? super T> calls) {
     List<CallbackMessage> messages = new ArrayList<>(1);
     calls.accept(DuplexEngine.newProxy(callbackContract, messages::add, "broadcast"));
     int reached = 0;
-    for (RealDuplexSession session : engine.openSessions()) {
+    for (DuplexSession s : sessions) {
+      if (!(s instanceof RealDuplexSession session)) {
+        throw new IllegalArgumentException("Not a session of a PollingDuplexFeature: " + s);
+      }
       boolean all = true;
       for (CallbackMessage m : messages) {
-        Mailbox.OfferStatus status = engine.offer(session, m);
-        all &= status == Mailbox.OfferStatus.QUEUED || status == Mailbox.OfferStatus.HANDED_TO_POLL;
+        all &= session.offer(m);
       }
       if (all) {
         reached++;

@@ -1,6 +1,10 @@
 package org.netduplex.server;
 
+import java.util.Collection;
+import java.util.List;
+import java.util.function.Consumer;
 import org.apache.cxf.Bus;
+import org.apache.cxf.endpoint.Client;
 import org.apache.cxf.endpoint.Server;
 import org.apache.cxf.feature.AbstractPortableFeature;
 import org.apache.cxf.interceptor.InterceptorProvider;
@@ -19,15 +23,14 @@ import org.netduplex.server.internal.cxf.RequestSizeInterceptor;
  * <pre>{@code
  * PollingDuplexFeature duplex = new PollingDuplexFeature(DuplexServerConfig.builder().build());
  * JaxWsServerFactoryBean factory = new JaxWsServerFactoryBean();
- * factory.setServiceBean(new StockServiceImpl(duplex.callbacks()));
+ * factory.setServiceBean(new StockServiceImpl());
  * factory.setAddress("http://localhost:10201/StockService");
  * factory.getFeatures().add(duplex);
  * Server server = factory.create();
  * }</pre>
  */
-public final class PollingDuplexFeature extends AbstractPortableFeature implements AutoCloseable {
+public final class PollingDuplexFeature implements AbstractPortableFeature, AutoCloseable {
   private final DuplexEngine engine;
-  private final CallbackChannels callbacks;
 
   public PollingDuplexFeature() {
     this(DuplexServerConfig.builder().build());
@@ -35,11 +38,10 @@ public final class PollingDuplexFeature extends AbstractPortableFeature implemen
 
   public PollingDuplexFeature(DuplexServerConfig config) {
     this.engine = new DuplexEngine(config);
-    this.callbacks = new CallbackChannels(engine);
   }
 
   @Override
-  protected void initializeProvider(InterceptorProvider provider, Bus bus) {
+  public void doInitializeProvider(InterceptorProvider provider, Bus bus) {
     provider.getInInterceptors().add(new RequestSizeInterceptor(engine.config().maxRequestBytes()));
     provider.getInInterceptors().add(new DuplexInInterceptor(engine));
     provider.getInInterceptors().add(new OneWayResponseInterceptor());
@@ -47,12 +49,32 @@ public final class PollingDuplexFeature extends AbstractPortableFeature implemen
 
   @Override
   public void initialize(Server server, Bus bus) {
-    super.initialize(server, bus);
+    doInitializeProvider(server.getEndpoint(), bus);
     server.getEndpoint().put(FaultListener.class.getName(), new org.netduplex.server.internal.cxf.DuplexFaultListener());
   }
 
-  public CallbackChannels callbacks() {
-    return callbacks;
+  @Override
+  public void initialize(Client client, Bus bus) {
+    throw new IllegalArgumentException("PollingDuplexFeature is for server endpoints; clients use PollingDuplexClient");
+  }
+
+  @Override
+  public void initialize(Bus bus) {
+    throw new IllegalArgumentException("PollingDuplexFeature applies to one endpoint, not to a whole Bus");
+  }
+
+  /** The open sessions of this endpoint, in no particular order. */
+  public Collection<DuplexSession> sessions() {
+    return List.copyOf(engine.openSessions());
+  }
+
+  /**
+   * Sends to every open session; see {@link CallbackChannels#broadcast}.
+   *
+   * @return how many sessions received every message
+   */
+  public <T> int broadcast(Class<T> callbackContract, Consumer<? super T> calls) {
+    return CallbackChannels.broadcast(engine.openSessions(), callbackContract, calls);
   }
 
   public DuplexServerConfig config() {

@@ -153,15 +153,21 @@ public final class DuplexEngine implements AutoCloseable {
    * @throws SessionEndedException if the session ended
    */
   public void send(RealDuplexSession session, CallbackMessage message) {
-    switch (offer(session, message)) {
+    switch (enqueue(session, message)) {
       case QUEUE_FULL -> throw new CallbackQueueFullException(session, config.maxQueuedMessagesPerSession());
       case SESSION_ENDED -> throw new SessionEndedException(session);
       default -> { }
     }
   }
 
-  /** Queues without throwing; reports a full queue to the listener. For broadcasts. */
-  public Mailbox.OfferStatus offer(RealDuplexSession session, CallbackMessage message) {
+  /** Queues without throwing, for broadcasts; false if the queue was full or the session ended. */
+  public boolean offer(RealDuplexSession session, CallbackMessage message) {
+    Mailbox.OfferStatus status = enqueue(session, message);
+    return status == Mailbox.OfferStatus.QUEUED || status == Mailbox.OfferStatus.HANDED_TO_POLL;
+  }
+
+  /** Queues or hands over to a parked poll; reports a full queue to the listener. */
+  private Mailbox.OfferStatus enqueue(RealDuplexSession session, CallbackMessage message) {
     QueuedMessage queued = new QueuedMessage(session, message);
     Mailbox.Offer offer = session.mailbox.offer(queued, config.maxQueuedMessagesPerSession());
     switch (offer.status()) {

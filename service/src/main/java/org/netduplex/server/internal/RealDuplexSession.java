@@ -60,16 +60,21 @@ public final class RealDuplexSession implements DuplexSession {
     return engine.callbackProxy(this, callbackContract);
   }
 
+  /** Queues {@code message} without throwing; false if the queue is full or the session ended. */
+  public boolean offer(CallbackMessage message) {
+    return engine.offer(this, message);
+  }
+
   @Override
   public void close() {
     engine.endSession(this, SessionEndReason.CLOSED_BY_SERVICE);
   }
 
-  long openedNanos() {
+  public long openedNanos() {
     return openedNanos;
   }
 
-  long lastActivityNanos() {
+  public long lastActivityNanos() {
     return lastActivityNanos;
   }
 

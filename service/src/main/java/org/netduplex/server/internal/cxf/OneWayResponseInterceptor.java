@@ -25,7 +25,7 @@ public final class OneWayResponseInterceptor extends AbstractPhaseInterceptor<Me
     if (!message.getExchange().isOneWay() || MessageUtils.isRequestor(message)) {
       return;
     }
-    message.put(OneWayProcessorInterceptor.class, this); // tells CXF's own one-way handling to stand down
+    message.put(OneWayProcessorInterceptor.class.getName(), this); // tells CXF's own one-way handling to stand down
     HttpServletResponse response = (HttpServletResponse) message.get(AbstractHTTPDestination.HTTP_RESPONSE);
     if (response == null) {
       return;

@@ -1,0 +1,83 @@
+package org.netduplex.samples.stock;
+
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Logger;
+import org.netduplex.server.CallbackChannels;
+import org.netduplex.server.CallbackQueueFullException;
+import org.netduplex.server.DuplexSession;
+import org.netduplex.server.DuplexSessionListener;
+import org.netduplex.server.SessionEndReason;
+import org.netduplex.stock.IStockService;
+import org.netduplex.stock.IStockServiceCallback;
+import org.netduplex.stock.Stock;
+
+/**
+ * The StockService of seed 002: {@code Register} subscribes the caller and sends it every current
+ * quote; {@code Sync} records a client's notes and echoes the quote to every subscriber (capture F);
+ * {@link #publish} pushes a ticker's change to every subscriber.
+ */
+@jakarta.jws.WebService(
+    serviceName = "StockService",
+    portName = "PollingDuplexHttpBinding_IStockService",
+    targetNamespace = "Silverlight",
+    wsdlLocation = "classpath:wsdl/StockService.wsdl",
+    endpointInterface = "org.netduplex.stock.IStockService")
+public class StockServiceImpl implements IStockService, DuplexSessionListener {
+  private static final Logger LOG = Logger.getLogger(StockServiceImpl.class.getName());
+  /** Longest note accepted; longer ones are cut, so one client cannot flood every other. */
+  static final int MAX_NOTES_LENGTH = 1_000;
+
+  private final StockQuotes quotes;
+  private final Set<DuplexSession> subscribers = ConcurrentHashMap.newKeySet();
+
+  StockServiceImpl(StockQuotes quotes) {
+    this.quotes = quotes;
+  }
+
+  @Override
+  public void register() {
+    DuplexSession caller = CallbackChannels.currentSession();
+    subscribers.add(caller);
+    IStockServiceCallback client = caller.callback(IStockServiceCallback.class);
+    try {
+      for (Stock quote : quotes.all()) {
+        client.update(quote);
+      }
+    } catch (CallbackQueueFullException e) {
+      LOG.warning(e.getMessage());
+    }
+  }
+
+  @Override
+  public void sync(Stock stock) {
+    if (stock == null || stock.getSymbol() == null || !quotes.annotate(stock.getSymbol(), cap(stock.getNotes()))) {
+      LOG.fine("Sync ignored: no known symbol");
+      return;
+    }
+    // As the WCF sample does (capture F): every subscriber gets the Stock as the client sent it.
+    publish(StockQuotes.stock(stock.getSymbol(), stock.getAsk(), stock.getBid(), cap(stock.getNotes())));
+  }
+
+  private static String cap(String notes) {
+    return notes != null && notes.length() > MAX_NOTES_LENGTH ? notes.substring(0, MAX_NOTES_LENGTH) : notes;
+  }
+
+  /** Sends {@code quote} to every subscriber; encoded once. */
+  void publish(Stock quote) {
+    CallbackChannels.broadcast(subscribers, IStockServiceCallback.class, c -> c.update(quote));
+  }
+
+  StockQuotes quotes() {
+    return quotes;
+  }
+
+  int subscriberCount() {
+    return subscribers.size();
+  }
+
+  @Override
+  public void sessionEnded(DuplexSession session, SessionEndReason reason) {
+    subscribers.remove(session);
+  }
+}
