@@ -10,6 +10,8 @@ import org.apache.cxf.feature.AbstractPortableFeature;
 import org.apache.cxf.interceptor.InterceptorProvider;
 import org.apache.cxf.logging.FaultListener;
 import org.netduplex.server.internal.DuplexEngine;
+import org.apache.cxf.message.Message;
+import org.netduplex.server.internal.cxf.DuplexFaultListener;
 import org.netduplex.server.internal.cxf.DuplexInInterceptor;
 import org.netduplex.server.internal.cxf.OneWayResponseInterceptor;
 import org.netduplex.server.internal.cxf.RequestSizeInterceptor;
@@ -50,7 +52,9 @@ public final class PollingDuplexFeature implements AbstractPortableFeature, Auto
   @Override
   public void initialize(Server server, Bus bus) {
     doInitializeProvider(server.getEndpoint(), bus);
-    server.getEndpoint().put(FaultListener.class.getName(), new org.netduplex.server.internal.cxf.DuplexFaultListener());
+    server.getEndpoint().put(FaultListener.class.getName(), new DuplexFaultListener());
+    // A one-way call that fails before it is answered (unreadable body) gets its fault, as WCF sends one.
+    server.getEndpoint().put(Message.ROBUST_ONEWAY, Boolean.TRUE);
   }
 
   @Override

@@ -8,9 +8,7 @@ import org.apache.cxf.binding.soap.SoapMessage;
 import org.apache.cxf.binding.soap.interceptor.AbstractSoapInterceptor;
 import org.apache.cxf.continuations.Continuation;
 import org.apache.cxf.continuations.ContinuationProvider;
-import org.apache.cxf.message.Exchange;
 import org.apache.cxf.phase.Phase;
-import org.apache.cxf.service.model.BindingOperationInfo;
 import org.apache.cxf.transport.http.AbstractHTTPDestination;
 import org.netduplex.core.DuplexHeader;
 import org.netduplex.server.internal.DuplexEngine;
@@ -59,13 +57,7 @@ public final class DuplexInInterceptor extends AbstractSoapInterceptor {
           "A call to a polling duplex service must carry a netdx:Duplex header");
     }
     RealDuplexSession session = engine.sessionForCall(header);
-    Exchange exchange = message.getExchange();
-    exchange.put(RealDuplexSession.class, session);
-    // CXF does not treat an empty-bodied call (Register) as one-way by itself; the contract says it is.
-    BindingOperationInfo bop = exchange.getBindingOperationInfo();
-    if (bop != null && bop.getOperationInfo().isOneWay()) {
-      exchange.setOneWay(true);
-    }
+    message.getExchange().put(RealDuplexSession.class, session);
   }
 
   private void handlePoll(SoapMessage message) throws XMLStreamException {

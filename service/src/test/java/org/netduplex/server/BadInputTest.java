@@ -1,0 +1,114 @@
+package org.netduplex.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.netduplex.testing.FakeScheduler;
+import org.netduplex.testing.SoapHttp;
+
+/**
+ * Every kind of bad request gets a SOAP 1.1 fault with a clear faultstring and no stack trace, is
+ * logged once, and leaves the server serving a healthy session with nothing lost.
+ */
+class BadInputTest {
+  private static final Logger REFUSALS = Logger.getLogger("org.netduplex.server.Refusals");
+
+  private final FakeScheduler scheduler = new FakeScheduler();
+  private final List<LogRecord> logged = new CopyOnWriteArrayList<>();
+  private final Handler recorder = new Handler() {
+    @Override
+    public void publish(LogRecord r) {
+      logged.add(r);
+    }
+
+    @Override
+    public void flush() {}
+
+    @Override
+    public void close() {}
+  };
+  private DuplexTestServer server;
+  private SoapHttp http;
+  private Requests healthy;
+
+  @BeforeEach
+  void start() {
+    server = new DuplexTestServer(DuplexServerConfig.builder()
+        .pollTimeout(Duration.ofSeconds(15))
+        .maxRequestBytes(8_192)
+        .scheduler(scheduler)
+        .build());
+    http = new SoapHttp(server.address);
+    healthy = Requests.newClient();
+    assertEquals(200, http.post(Requests.REGISTER, healthy.register()).statusCode());
+    REFUSALS.addHandler(recorder);
+  }
+
+  @AfterEach
+  void stop() {
+    REFUSALS.removeHandler(recorder);
+    server.close();
+  }
+
+  static Stream<Arguments> badRequests() {
+    Requests c = Requests.newClient();
+    String mc = "<wsmc:MakeConnection xmlns:wsmc=\"http://docs.oasis-open.org/ws-rx/wsmc/200702\">";
+    return Stream.of(
+        Arguments.of("malformed XML", Requests.REGISTER, "<s:Envelope xmlns:s=\"http://schemas.xmlsoap.org/soap/envelope/\"><s:Body>",
+            "Client", "Unexpected EOF"),
+        Arguments.of("not XML at all", Requests.REGISTER, "hello, server", "Client", "Error reading"),
+        Arguments.of("service call without netdx:Duplex", Requests.REGISTER, Requests.envelope("", ""),
+            "MissingDuplexHeader", "must carry a netdx:Duplex header"),
+        Arguments.of("netdx:Duplex without SessionId", Requests.REGISTER, Requests.envelope(
+            "<netdx:Duplex xmlns:netdx=\"http://schemas.microsoft.com/2008/04/netduplex\"><netdx:Address>a</netdx:Address></netdx:Duplex>", ""),
+            "MalformedDuplexHeader", "netdx:SessionId"),
+        Arguments.of("DTD with an external entity", Requests.REGISTER,
+            "<!DOCTYPE s [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]>" + c.register().replace("<s:Body>", "<s:Body>&xxe;"),
+            "Client", "DTD"),
+        Arguments.of("oversized body", Requests.REGISTER, c.register().replace("<s:Body>", "<s:Body><x>" + "a".repeat(10_000) + "</x>"),
+            "RequestTooLarge", "exceeds the limit of 8192 bytes"),
+        Arguments.of("MakeConnection without Address", Requests.MAKE_CONNECTION,
+            Requests.envelope("", mc + "</wsmc:MakeConnection>"), "MissingSelection", "no wsmc:Address"),
+        Arguments.of("MakeConnection selecting a WS-RM sequence", Requests.MAKE_CONNECTION,
+            Requests.envelope("", mc + "<wsrm:Identifier xmlns:wsrm=\"http://docs.oasis-open.org/ws-rx/wsrm/200702\">urn:x</wsrm:Identifier></wsmc:MakeConnection>"),
+            "UnsupportedSelection", "not supported"),
+        Arguments.of("MakeConnection for an unknown address", Requests.MAKE_CONNECTION, c.makeConnection(),
+            "UnknownAddress", "No open duplex session uses the address"),
+        Arguments.of("a body element the contract does not know", Requests.SYNC,
+            c.register().replace("<s:Body>", "<s:Body><Quote xmlns=\"urn:example\"/>"),
+            "Client", "Unexpected element {urn:example}Quote"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("badRequests")
+  void badRequestGetsAClearFaultIsLoggedOnceAndHarmsNoOne(String what, String action, String body,
+      String faultCode, String reason) {
+    HttpResponse<String> r = http.post(action, body);
+
+    assertEquals(500, r.statusCode(), r.body());
+    assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("text/xml"));
+    assertTrue(r.body().contains("Fault>"), r.body());
+    assertTrue(r.body().matches("(?s).*<faultcode>[a-z0-9]+:" + faultCode + "</faultcode>.*"), r.body());
+    assertTrue(r.body().contains(reason), r.body());
+    assertFalse(r.body().contains("at org."), "stack trace in the body: " + r.body());
+    assertFalse(r.body().contains("root:"), "file content leaked: " + r.body());
+    assertEquals(1, logged.size(), "logged " + logged.size() + " times");
+
+    String answer = http.post(Requests.MAKE_CONNECTION, healthy.makeConnection()).body();
+    assertTrue(answer.contains(healthy.duplexHeader()) && answer.contains("AAHH"), answer);
+  }
+}

@@ -1,0 +1,53 @@
+package org.netduplex.server;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import org.apache.cxf.Bus;
+import org.apache.cxf.BusFactory;
+import org.apache.cxf.endpoint.Server;
+import org.apache.cxf.jaxws.JaxWsServerFactoryBean;
+
+/** A real CXF endpoint with PollingDuplexFeature on a free loopback port. */
+public final class DuplexTestServer implements AutoCloseable {
+  public final PollingDuplexFeature feature;
+  public final TestStockService service = new TestStockService();
+  public final URI address;
+  private final Bus bus;
+  private final Server server;
+
+  public DuplexTestServer(DuplexServerConfig config) {
+    this(config, 32);
+  }
+
+  public DuplexTestServer(DuplexServerConfig config, int maxThreads) {
+    int port = freePort();
+    this.address = URI.create("http://localhost:" + port + "/StockService");
+    this.feature = new PollingDuplexFeature(config);
+    service.feature = feature;
+    this.bus = BusFactory.newInstance().createBus();
+    PollingDuplexJetty.preparePort(bus, "localhost", port, maxThreads);
+    JaxWsServerFactoryBean factory = new JaxWsServerFactoryBean();
+    factory.setBus(bus);
+    factory.setServiceClass(TestStockService.class);
+    factory.setServiceBean(service);
+    factory.setAddress(address.toString());
+    factory.getFeatures().add(feature);
+    this.server = factory.create();
+  }
+
+  static int freePort() {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    server.destroy();
+    feature.close();
+    bus.shutdown(true);
+  }
+}

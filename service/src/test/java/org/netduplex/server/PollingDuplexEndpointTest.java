@@ -1,0 +1,232 @@
+package org.netduplex.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.netduplex.stock.IStockServiceCallback;
+import org.netduplex.testing.Eventually;
+import org.netduplex.testing.FakeScheduler;
+import org.netduplex.testing.SoapHttp;
+
+/** The engine behind a real CXF endpoint on loopback, with time under the test's control. */
+class PollingDuplexEndpointTest {
+  private static final Duration POLL_TIMEOUT = Duration.ofSeconds(15);
+  private static final Duration INACTIVITY_TIMEOUT = Duration.ofMinutes(10);
+
+  private final FakeScheduler scheduler = new FakeScheduler();
+  private final RecordingSessionListener listener = new RecordingSessionListener();
+  private DuplexTestServer server;
+  private SoapHttp http;
+
+  @BeforeEach
+  void start() {
+    server = new DuplexTestServer(DuplexServerConfig.builder()
+        .pollTimeout(POLL_TIMEOUT)
+        .inactivityTimeout(INACTIVITY_TIMEOUT)
+        .maxQueuedMessagesPerSession(3)
+        .scheduler(scheduler)
+        .listener(listener)
+        .build());
+    http = new SoapHttp(server.address);
+  }
+
+  @AfterEach
+  void stop() {
+    server.close();
+  }
+
+  @Test
+  void oneWayCallIsAnswered200WithEmptyBody() {
+    HttpResponse<String> r = http.post(Requests.REGISTER, Requests.newClient().register());
+    assertEquals(200, r.statusCode());
+    assertEquals("0", r.headers().firstValue("Content-Length").orElseThrow());
+    assertEquals("", r.body());
+  }
+
+  @Test
+  void pollAnswersAQueuedMessageWithTheSessionsDuplexHeader() {
+    Requests client = Requests.newClient();
+    http.post(Requests.REGISTER, client.register());
+    HttpResponse<String> r = http.post(Requests.MAKE_CONNECTION, client.makeConnection());
+    assertEquals(200, r.statusCode());
+    assertEquals("text/xml;charset=utf-8", r.headers().firstValue("Content-Type").orElseThrow().replace(" ", ""));
+    assertTrue(r.body().contains(client.duplexHeader()), r.body());
+    assertTrue(r.body().contains("<Symbol>AAHH</Symbol>"), r.body());
+  }
+
+  @Test
+  void parkedPollIsAnsweredAsSoonAsAMessageIsQueued() throws Exception {
+    Requests client = registeredAndDrained();
+    CompletableFuture<HttpResponse<String>> poll = http.postAsync(Requests.MAKE_CONNECTION, client.makeConnection());
+    Eventually.await("poll parked", () -> server.feature.metrics().parkedPolls() == 1);
+    assertFalse(poll.isDone());
+
+    http.post(Requests.SYNC, client.sync("CZLP", "Notes added from Internet Explorer"));
+
+    HttpResponse<String> r = poll.get(10, TimeUnit.SECONDS);
+    assertTrue(r.body().contains("<Notes>Notes added from Internet Explorer</Notes>"), r.body());
+    assertEquals(0, server.feature.metrics().parkedPolls());
+  }
+
+  @Test
+  void parkedPollIsAnsweredEmptyWhenThePollTimeoutPasses() throws Exception {
+    Requests client = registeredAndDrained();
+    CompletableFuture<HttpResponse<String>> poll = http.postAsync(Requests.MAKE_CONNECTION, client.makeConnection());
+    Eventually.await("poll parked", () -> server.feature.metrics().parkedPolls() == 1);
+
+    scheduler.advanceBy(POLL_TIMEOUT.minusMillis(1));
+    assertFalse(poll.isDone(), "answered before the poll timeout");
+    scheduler.advanceBy(Duration.ofMillis(1));
+
+    HttpResponse<String> r = poll.get(10, TimeUnit.SECONDS);
+    assertEquals(200, r.statusCode());
+    assertEquals("", r.body());
+    assertEquals("0", r.headers().firstValue("Content-Length").orElseThrow());
+  }
+
+  @Test
+  void newerPollAnswersTheOlderOneEmptyInsteadOfStrandingIt() throws Exception {
+    Requests client = registeredAndDrained();
+    CompletableFuture<HttpResponse<String>> first = http.postAsync(Requests.MAKE_CONNECTION, client.makeConnection());
+    Eventually.await("first poll parked", () -> server.feature.metrics().parkedPolls() == 1);
+    CompletableFuture<HttpResponse<String>> second = http.postAsync(Requests.MAKE_CONNECTION, client.makeConnection());
+
+    assertEquals("", first.get(10, TimeUnit.SECONDS).body());
+    Eventually.await("second poll parked", () -> server.feature.metrics().parkedPolls() == 1 && !second.isDone());
+    http.post(Requests.SYNC, client.sync("CZLP", "to the newer poll"));
+    assertTrue(second.get(10, TimeUnit.SECONDS).body().contains("to the newer poll"));
+  }
+
+  @Test
+  void inactivityEndsTheSessionAndLaterTrafficNamingItGetsAFault() {
+    Requests client = registeredAndDrained();
+    String id = client.sessionId;
+
+    scheduler.advanceBy(INACTIVITY_TIMEOUT.minusSeconds(1));
+    assertEquals(1, server.feature.metrics().openSessions());
+    scheduler.advanceBy(Duration.ofSeconds(1).plus(server.feature.config().inactivityTimeout().dividedBy(10)));
+
+    assertEquals(0, server.feature.metrics().openSessions());
+    assertTrue(listener.events.contains("ended " + id + " INACTIVITY_TIMEOUT"), listener.events.toString());
+    HttpResponse<String> call = http.post(Requests.REGISTER, client.register());
+    assertEquals(500, call.statusCode());
+    assertTrue(call.body().contains("SessionEnded</faultcode>"), call.body());
+    HttpResponse<String> poll = http.post(Requests.MAKE_CONNECTION, client.makeConnection());
+    assertEquals(500, poll.statusCode());
+    assertTrue(poll.body().contains("UnknownAddress</faultcode>"), poll.body());
+  }
+
+  @Test
+  void pollsKeepASessionAlive() {
+    Requests client = registeredAndDrained();
+    for (int i = 0; i < 3; i++) {
+      scheduler.advanceBy(INACTIVITY_TIMEOUT.dividedBy(2));
+      http.postAsync(Requests.MAKE_CONNECTION, client.makeConnection());
+      Eventually.await("poll parked", () -> server.feature.metrics().parkedPolls() == 1);
+      scheduler.advanceBy(Duration.ZERO);
+    }
+    assertEquals(1, server.feature.metrics().openSessions());
+  }
+
+  @Test
+  void parkedPollOfASessionThatEndsIsAnsweredWithAFault() throws Exception {
+    Requests client = registeredAndDrained();
+    CompletableFuture<HttpResponse<String>> poll = http.postAsync(Requests.MAKE_CONNECTION, client.makeConnection());
+    Eventually.await("poll parked", () -> server.feature.metrics().parkedPolls() == 1);
+
+    server.feature.sessions().iterator().next().close();
+
+    HttpResponse<String> r = poll.get(10, TimeUnit.SECONDS);
+    assertEquals(500, r.statusCode());
+    assertTrue(r.body().contains("SessionEnded</faultcode>"), r.body());
+    assertTrue(listener.events.contains("ended " + client.sessionId + " CLOSED_BY_SERVICE"));
+  }
+
+  @Test
+  void callbackQueueRefusesBeyondItsBoundAndTellsTheListener() {
+    Requests client = Requests.newClient();
+    http.post(Requests.REGISTER, client.register()); // queues 1 of 3
+    DuplexSession session = server.feature.sessions().iterator().next();
+    IStockServiceCallback callback = session.callback(IStockServiceCallback.class);
+    callback.update(TestStockService.stock("X", 1, 1, null));
+    callback.update(TestStockService.stock("Y", 1, 1, null));
+
+    CallbackQueueFullException e = assertThrows(CallbackQueueFullException.class,
+        () -> callback.update(TestStockService.stock("Z", 1, 1, null)));
+    assertTrue(e.getMessage().contains(client.sessionId));
+    assertTrue(listener.events.contains("refused " + client.sessionId));
+    assertEquals(3, session.queuedMessages());
+    assertEquals(1, server.feature.metrics().messagesRefused());
+  }
+
+  @Test
+  void callbackOnAnEndedSessionFailsClearly() {
+    Requests client = Requests.newClient();
+    http.post(Requests.REGISTER, client.register());
+    DuplexSession session = server.feature.sessions().iterator().next();
+    IStockServiceCallback callback = session.callback(IStockServiceCallback.class);
+    session.close();
+
+    SessionEndedException e = assertThrows(SessionEndedException.class,
+        () -> callback.update(TestStockService.stock("X", 1, 1, null)));
+    assertTrue(e.getMessage().contains(client.sessionId));
+    assertFalse(session.isOpen());
+  }
+
+  @Test
+  void sessionsBehindOneAddressShareItsPoll() {
+    Requests first = Requests.newClient();
+    Requests second = first.anotherSessionOnSameAddress();
+    http.post(Requests.REGISTER, first.register());
+    http.post(Requests.REGISTER, second.register());
+
+    String a = http.post(Requests.MAKE_CONNECTION, first.makeConnection()).body();
+    String b = http.post(Requests.MAKE_CONNECTION, first.makeConnection()).body();
+
+    assertTrue(a.contains(first.duplexHeader()), a);
+    assertTrue(b.contains(second.duplexHeader()), b);
+    assertEquals(2, server.feature.metrics().openSessions());
+  }
+
+  @Test
+  void maxSessionsRefusesOneMoreWithAFault() {
+    server.close();
+    server = new DuplexTestServer(DuplexServerConfig.builder().maxSessions(1).scheduler(scheduler).build());
+    http = new SoapHttp(server.address);
+    assertEquals(200, http.post(Requests.REGISTER, Requests.newClient().register()).statusCode());
+
+    HttpResponse<String> r = http.post(Requests.REGISTER, Requests.newClient().register());
+    assertEquals(500, r.statusCode());
+    assertTrue(r.body().contains("ServerTooBusy</faultcode>"), r.body());
+  }
+
+  @Test
+  void closingTheFeatureAnswersParkedPollsAndEndsSessions() throws Exception {
+    Requests client = registeredAndDrained();
+    CompletableFuture<HttpResponse<String>> poll = http.postAsync(Requests.MAKE_CONNECTION, client.makeConnection());
+    Eventually.await("poll parked", () -> server.feature.metrics().parkedPolls() == 1);
+
+    server.feature.close();
+    server.feature.close(); // idempotent
+
+    assertEquals(500, poll.get(10, TimeUnit.SECONDS).statusCode());
+    assertTrue(listener.events.contains("ended " + client.sessionId + " SERVER_STOPPED"));
+  }
+
+  /** A registered client whose Register quote was already polled away. */
+  private Requests registeredAndDrained() {
+    Requests client = Requests.newClient();
+    http.post(Requests.REGISTER, client.register());
+    assertTrue(http.post(Requests.MAKE_CONNECTION, client.makeConnection()).body().contains("AAHH"));
+    return client;
+  }
+}
