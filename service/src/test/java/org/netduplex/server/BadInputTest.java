@@ -19,6 +19,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.netduplex.testing.FakeScheduler;
 import org.netduplex.testing.SoapHttp;
+import org.netduplex.testing.WireClient;
 
 /**
  * Every kind of bad request gets a SOAP 1.1 fault with a clear faultstring and no stack trace, is
@@ -43,7 +44,7 @@ class BadInputTest {
   };
   private DuplexTestServer server;
   private SoapHttp http;
-  private Requests healthy;
+  private WireClient healthy;
 
   @BeforeEach
   void start() {
@@ -53,8 +54,8 @@ class BadInputTest {
         .scheduler(scheduler)
         .build());
     http = new SoapHttp(server.address);
-    healthy = Requests.newClient();
-    assertEquals(200, http.post(Requests.REGISTER, healthy.register()).statusCode());
+    healthy = WireClient.random();
+    assertEquals(200, http.post(WireClient.REGISTER, healthy.register()).statusCode());
     REFUSALS.addHandler(recorder);
   }
 
@@ -65,30 +66,30 @@ class BadInputTest {
   }
 
   static Stream<Arguments> badRequests() {
-    Requests c = Requests.newClient();
+    WireClient c = WireClient.random();
     String mc = "<wsmc:MakeConnection xmlns:wsmc=\"http://docs.oasis-open.org/ws-rx/wsmc/200702\">";
     return Stream.of(
-        Arguments.of("malformed XML", Requests.REGISTER, "<s:Envelope xmlns:s=\"http://schemas.xmlsoap.org/soap/envelope/\"><s:Body>",
+        Arguments.of("malformed XML", WireClient.REGISTER, "<s:Envelope xmlns:s=\"http://schemas.xmlsoap.org/soap/envelope/\"><s:Body>",
             "Client", "Unexpected EOF"),
-        Arguments.of("not XML at all", Requests.REGISTER, "hello, server", "Client", "Error reading"),
-        Arguments.of("service call without netdx:Duplex", Requests.REGISTER, Requests.envelope("", ""),
+        Arguments.of("not XML at all", WireClient.REGISTER, "hello, server", "Client", "Error reading"),
+        Arguments.of("service call without netdx:Duplex", WireClient.REGISTER, WireClient.envelope("", ""),
             "MissingDuplexHeader", "must carry a netdx:Duplex header"),
-        Arguments.of("netdx:Duplex without SessionId", Requests.REGISTER, Requests.envelope(
+        Arguments.of("netdx:Duplex without SessionId", WireClient.REGISTER, WireClient.envelope(
             "<netdx:Duplex xmlns:netdx=\"http://schemas.microsoft.com/2008/04/netduplex\"><netdx:Address>a</netdx:Address></netdx:Duplex>", ""),
             "MalformedDuplexHeader", "netdx:SessionId"),
-        Arguments.of("DTD with an external entity", Requests.REGISTER,
+        Arguments.of("DTD with an external entity", WireClient.REGISTER,
             "<!DOCTYPE s [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]>" + c.register().replace("<s:Body>", "<s:Body>&xxe;"),
             "Client", "DTD"),
-        Arguments.of("oversized body", Requests.REGISTER, c.register().replace("<s:Body>", "<s:Body><x>" + "a".repeat(10_000) + "</x>"),
+        Arguments.of("oversized body", WireClient.REGISTER, c.register().replace("<s:Body>", "<s:Body><x>" + "a".repeat(10_000) + "</x>"),
             "RequestTooLarge", "exceeds the limit of 8192 bytes"),
-        Arguments.of("MakeConnection without Address", Requests.MAKE_CONNECTION,
-            Requests.envelope("", mc + "</wsmc:MakeConnection>"), "MissingSelection", "no wsmc:Address"),
-        Arguments.of("MakeConnection selecting a WS-RM sequence", Requests.MAKE_CONNECTION,
-            Requests.envelope("", mc + "<wsrm:Identifier xmlns:wsrm=\"http://docs.oasis-open.org/ws-rx/wsrm/200702\">urn:x</wsrm:Identifier></wsmc:MakeConnection>"),
+        Arguments.of("MakeConnection without Address", WireClient.MAKE_CONNECTION,
+            WireClient.envelope("", mc + "</wsmc:MakeConnection>"), "MissingSelection", "no wsmc:Address"),
+        Arguments.of("MakeConnection selecting a WS-RM sequence", WireClient.MAKE_CONNECTION,
+            WireClient.envelope("", mc + "<wsrm:Identifier xmlns:wsrm=\"http://docs.oasis-open.org/ws-rx/wsrm/200702\">urn:x</wsrm:Identifier></wsmc:MakeConnection>"),
             "UnsupportedSelection", "not supported"),
-        Arguments.of("MakeConnection for an unknown address", Requests.MAKE_CONNECTION, c.makeConnection(),
+        Arguments.of("MakeConnection for an unknown address", WireClient.MAKE_CONNECTION, c.makeConnection(),
             "UnknownAddress", "No open duplex session uses the address"),
-        Arguments.of("a body element the contract does not know", Requests.SYNC,
+        Arguments.of("a body element the contract does not know", WireClient.SYNC,
             c.register().replace("<s:Body>", "<s:Body><Quote xmlns=\"urn:example\"/>"),
             "Client", "Unexpected element {urn:example}Quote"));
   }
@@ -108,7 +109,7 @@ class BadInputTest {
     assertFalse(r.body().contains("root:"), "file content leaked: " + r.body());
     assertEquals(1, logged.size(), "logged " + logged.size() + " times");
 
-    String answer = http.post(Requests.MAKE_CONNECTION, healthy.makeConnection()).body();
+    String answer = http.post(WireClient.MAKE_CONNECTION, healthy.makeConnection()).body();
     assertTrue(answer.contains(healthy.duplexHeader()) && answer.contains("AAHH"), answer);
   }
 }

@@ -16,6 +16,7 @@ import org.netduplex.stock.IStockServiceCallback;
 import org.netduplex.testing.Eventually;
 import org.netduplex.testing.FakeScheduler;
 import org.netduplex.testing.SoapHttp;
+import org.netduplex.testing.WireClient;
 
 /** The engine behind a real CXF endpoint on loopback, with time under the test's control. */
 class PollingDuplexEndpointTest {
@@ -46,7 +47,7 @@ class PollingDuplexEndpointTest {
 
   @Test
   void oneWayCallIsAnswered200WithEmptyBody() {
-    HttpResponse<String> r = http.post(Requests.REGISTER, Requests.newClient().register());
+    HttpResponse<String> r = http.post(WireClient.REGISTER, WireClient.random().register());
     assertEquals(200, r.statusCode());
     assertEquals("0", r.headers().firstValue("Content-Length").orElseThrow());
     assertEquals("", r.body());
@@ -54,9 +55,9 @@ class PollingDuplexEndpointTest {
 
   @Test
   void pollAnswersAQueuedMessageWithTheSessionsDuplexHeader() {
-    Requests client = Requests.newClient();
-    http.post(Requests.REGISTER, client.register());
-    HttpResponse<String> r = http.post(Requests.MAKE_CONNECTION, client.makeConnection());
+    WireClient client = WireClient.random();
+    http.post(WireClient.REGISTER, client.register());
+    HttpResponse<String> r = http.post(WireClient.MAKE_CONNECTION, client.makeConnection());
     assertEquals(200, r.statusCode());
     assertEquals("text/xml;charset=utf-8", r.headers().firstValue("Content-Type").orElseThrow().replace(" ", ""));
     assertTrue(r.body().contains(client.duplexHeader()), r.body());
@@ -65,12 +66,12 @@ class PollingDuplexEndpointTest {
 
   @Test
   void parkedPollIsAnsweredAsSoonAsAMessageIsQueued() throws Exception {
-    Requests client = registeredAndDrained();
-    CompletableFuture<HttpResponse<String>> poll = http.postAsync(Requests.MAKE_CONNECTION, client.makeConnection());
+    WireClient client = registeredAndDrained();
+    CompletableFuture<HttpResponse<String>> poll = http.postAsync(WireClient.MAKE_CONNECTION, client.makeConnection());
     Eventually.await("poll parked", () -> server.feature.metrics().parkedPolls() == 1);
     assertFalse(poll.isDone());
 
-    http.post(Requests.SYNC, client.sync("CZLP", "Notes added from Internet Explorer"));
+    http.post(WireClient.SYNC, client.sync("CZLP", "Notes added from Internet Explorer"));
 
     HttpResponse<String> r = poll.get(10, TimeUnit.SECONDS);
     assertTrue(r.body().contains("<Notes>Notes added from Internet Explorer</Notes>"), r.body());
@@ -79,8 +80,8 @@ class PollingDuplexEndpointTest {
 
   @Test
   void parkedPollIsAnsweredEmptyWhenThePollTimeoutPasses() throws Exception {
-    Requests client = registeredAndDrained();
-    CompletableFuture<HttpResponse<String>> poll = http.postAsync(Requests.MAKE_CONNECTION, client.makeConnection());
+    WireClient client = registeredAndDrained();
+    CompletableFuture<HttpResponse<String>> poll = http.postAsync(WireClient.MAKE_CONNECTION, client.makeConnection());
     Eventually.await("poll parked", () -> server.feature.metrics().parkedPolls() == 1);
 
     scheduler.advanceBy(POLL_TIMEOUT.minusMillis(1));
@@ -95,20 +96,20 @@ class PollingDuplexEndpointTest {
 
   @Test
   void newerPollAnswersTheOlderOneEmptyInsteadOfStrandingIt() throws Exception {
-    Requests client = registeredAndDrained();
-    CompletableFuture<HttpResponse<String>> first = http.postAsync(Requests.MAKE_CONNECTION, client.makeConnection());
+    WireClient client = registeredAndDrained();
+    CompletableFuture<HttpResponse<String>> first = http.postAsync(WireClient.MAKE_CONNECTION, client.makeConnection());
     Eventually.await("first poll parked", () -> server.feature.metrics().parkedPolls() == 1);
-    CompletableFuture<HttpResponse<String>> second = http.postAsync(Requests.MAKE_CONNECTION, client.makeConnection());
+    CompletableFuture<HttpResponse<String>> second = http.postAsync(WireClient.MAKE_CONNECTION, client.makeConnection());
 
     assertEquals("", first.get(10, TimeUnit.SECONDS).body());
     Eventually.await("second poll parked", () -> server.feature.metrics().parkedPolls() == 1 && !second.isDone());
-    http.post(Requests.SYNC, client.sync("CZLP", "to the newer poll"));
+    http.post(WireClient.SYNC, client.sync("CZLP", "to the newer poll"));
     assertTrue(second.get(10, TimeUnit.SECONDS).body().contains("to the newer poll"));
   }
 
   @Test
   void inactivityEndsTheSessionAndLaterTrafficNamingItGetsAFault() {
-    Requests client = registeredAndDrained();
+    WireClient client = registeredAndDrained();
     String id = client.sessionId;
 
     scheduler.advanceBy(INACTIVITY_TIMEOUT.minusSeconds(1));
@@ -117,20 +118,20 @@ class PollingDuplexEndpointTest {
 
     assertEquals(0, server.feature.metrics().openSessions());
     assertTrue(listener.events.contains("ended " + id + " INACTIVITY_TIMEOUT"), listener.events.toString());
-    HttpResponse<String> call = http.post(Requests.REGISTER, client.register());
+    HttpResponse<String> call = http.post(WireClient.REGISTER, client.register());
     assertEquals(500, call.statusCode());
     assertTrue(call.body().contains("SessionEnded</faultcode>"), call.body());
-    HttpResponse<String> poll = http.post(Requests.MAKE_CONNECTION, client.makeConnection());
+    HttpResponse<String> poll = http.post(WireClient.MAKE_CONNECTION, client.makeConnection());
     assertEquals(500, poll.statusCode());
     assertTrue(poll.body().contains("UnknownAddress</faultcode>"), poll.body());
   }
 
   @Test
   void pollsKeepASessionAlive() {
-    Requests client = registeredAndDrained();
+    WireClient client = registeredAndDrained();
     for (int i = 0; i < 3; i++) {
       scheduler.advanceBy(INACTIVITY_TIMEOUT.dividedBy(2));
-      http.postAsync(Requests.MAKE_CONNECTION, client.makeConnection());
+      http.postAsync(WireClient.MAKE_CONNECTION, client.makeConnection());
       Eventually.await("poll parked", () -> server.feature.metrics().parkedPolls() == 1);
       scheduler.advanceBy(Duration.ZERO);
     }
@@ -139,8 +140,8 @@ class PollingDuplexEndpointTest {
 
   @Test
   void parkedPollOfASessionThatEndsIsAnsweredWithAFault() throws Exception {
-    Requests client = registeredAndDrained();
-    CompletableFuture<HttpResponse<String>> poll = http.postAsync(Requests.MAKE_CONNECTION, client.makeConnection());
+    WireClient client = registeredAndDrained();
+    CompletableFuture<HttpResponse<String>> poll = http.postAsync(WireClient.MAKE_CONNECTION, client.makeConnection());
     Eventually.await("poll parked", () -> server.feature.metrics().parkedPolls() == 1);
 
     server.feature.sessions().iterator().next().close();
@@ -153,8 +154,8 @@ class PollingDuplexEndpointTest {
 
   @Test
   void callbackQueueRefusesBeyondItsBoundAndTellsTheListener() {
-    Requests client = Requests.newClient();
-    http.post(Requests.REGISTER, client.register()); // queues 1 of 3
+    WireClient client = WireClient.random();
+    http.post(WireClient.REGISTER, client.register()); // queues 1 of 3
     DuplexSession session = server.feature.sessions().iterator().next();
     IStockServiceCallback callback = session.callback(IStockServiceCallback.class);
     callback.update(TestStockService.stock("X", 1, 1, null));
@@ -170,8 +171,8 @@ class PollingDuplexEndpointTest {
 
   @Test
   void callbackOnAnEndedSessionFailsClearly() {
-    Requests client = Requests.newClient();
-    http.post(Requests.REGISTER, client.register());
+    WireClient client = WireClient.random();
+    http.post(WireClient.REGISTER, client.register());
     DuplexSession session = server.feature.sessions().iterator().next();
     IStockServiceCallback callback = session.callback(IStockServiceCallback.class);
     session.close();
@@ -184,13 +185,13 @@ class PollingDuplexEndpointTest {
 
   @Test
   void sessionsBehindOneAddressShareItsPoll() {
-    Requests first = Requests.newClient();
-    Requests second = first.anotherSessionOnSameAddress();
-    http.post(Requests.REGISTER, first.register());
-    http.post(Requests.REGISTER, second.register());
+    WireClient first = WireClient.random();
+    WireClient second = first.anotherSessionOnSameAddress();
+    http.post(WireClient.REGISTER, first.register());
+    http.post(WireClient.REGISTER, second.register());
 
-    String a = http.post(Requests.MAKE_CONNECTION, first.makeConnection()).body();
-    String b = http.post(Requests.MAKE_CONNECTION, first.makeConnection()).body();
+    String a = http.post(WireClient.MAKE_CONNECTION, first.makeConnection()).body();
+    String b = http.post(WireClient.MAKE_CONNECTION, first.makeConnection()).body();
 
     assertTrue(a.contains(first.duplexHeader()), a);
     assertTrue(b.contains(second.duplexHeader()), b);
@@ -202,17 +203,17 @@ class PollingDuplexEndpointTest {
     server.close();
     server = new DuplexTestServer(DuplexServerConfig.builder().maxSessions(1).scheduler(scheduler).build());
     http = new SoapHttp(server.address);
-    assertEquals(200, http.post(Requests.REGISTER, Requests.newClient().register()).statusCode());
+    assertEquals(200, http.post(WireClient.REGISTER, WireClient.random().register()).statusCode());
 
-    HttpResponse<String> r = http.post(Requests.REGISTER, Requests.newClient().register());
+    HttpResponse<String> r = http.post(WireClient.REGISTER, WireClient.random().register());
     assertEquals(500, r.statusCode());
     assertTrue(r.body().contains("ServerTooBusy</faultcode>"), r.body());
   }
 
   @Test
   void closingTheFeatureAnswersParkedPollsAndEndsSessions() throws Exception {
-    Requests client = registeredAndDrained();
-    CompletableFuture<HttpResponse<String>> poll = http.postAsync(Requests.MAKE_CONNECTION, client.makeConnection());
+    WireClient client = registeredAndDrained();
+    CompletableFuture<HttpResponse<String>> poll = http.postAsync(WireClient.MAKE_CONNECTION, client.makeConnection());
     Eventually.await("poll parked", () -> server.feature.metrics().parkedPolls() == 1);
 
     server.feature.close();
@@ -223,10 +224,10 @@ class PollingDuplexEndpointTest {
   }
 
   /** A registered client whose Register quote was already polled away. */
-  private Requests registeredAndDrained() {
-    Requests client = Requests.newClient();
-    http.post(Requests.REGISTER, client.register());
-    assertTrue(http.post(Requests.MAKE_CONNECTION, client.makeConnection()).body().contains("AAHH"));
+  private WireClient registeredAndDrained() {
+    WireClient client = WireClient.random();
+    http.post(WireClient.REGISTER, client.register());
+    assertTrue(http.post(WireClient.MAKE_CONNECTION, client.makeConnection()).body().contains("AAHH"));
     return client;
   }
 }

@@ -13,9 +13,9 @@ final class StockQuotes {
   private final List<String> symbols;
   private final Random random;
 
-  StockQuotes(Random random, String... symbols) {
+  StockQuotes(Random random, List<String> symbols) {
     this.random = random;
-    this.symbols = List.of(symbols);
+    this.symbols = List.copyOf(symbols);
     for (String symbol : symbols) {
       double bid = round(20 + random.nextDouble() * 280);
       quotes.put(symbol, stock(symbol, bid + 0.5, bid, null));

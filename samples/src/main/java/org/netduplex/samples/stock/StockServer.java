@@ -1,6 +1,7 @@
 package org.netduplex.samples.stock;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Random;
 import org.apache.cxf.Bus;
 import org.apache.cxf.BusFactory;
@@ -17,7 +18,7 @@ import org.netduplex.server.PollingDuplexJetty;
 /** The stock ticker server of seed 002 on CXF's embedded Jetty: StockService plus a quote ticker. */
 public final class StockServer implements AutoCloseable {
   /** The symbols the sample quotes; the first two appear in the capture. */
-  static final String[] SYMBOLS = {"AAHH", "CZLP", "MSFT", "JAVA", "CXFX", "WCFS", "SLVR", "POLL"};
+  public static final List<String> SYMBOLS = List.of("AAHH", "CZLP", "MSFT", "JAVA", "CXFX", "WCFS", "SLVR", "POLL");
 
   private final PollingDuplexFeature duplex;
   private final StockServiceImpl service;
