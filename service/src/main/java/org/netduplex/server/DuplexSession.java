@@ -17,6 +17,15 @@ public interface DuplexSession {
   /** Messages waiting for this session's next poll. */
   int queuedMessages();
 
+  /** Time since the session opened, on the endpoint's clock. */
+  java.time.Duration age();
+
+  /** Time since the session's last call or poll, on the endpoint's clock. */
+  java.time.Duration idleTime();
+
+  /** Whether a poll of this session's address is parked, waiting for a message. */
+  boolean pollParked();
+
   /**
    * A typed proxy of the callback contract (a generated interface) for this session, like WCF's
    * {@code GetCallbackChannel<T>()}. Calling a method queues one message; it never blocks on the

@@ -14,8 +14,13 @@ import org.netduplex.server.DuplexMetrics;
 import org.netduplex.server.DuplexServerConfig;
 import org.netduplex.server.PollingDuplexFeature;
 import org.netduplex.server.PollingDuplexJetty;
+import org.netduplex.samples.web.SessionStatus;
+import org.netduplex.samples.web.WebContent;
 
-/** The stock ticker server of seed 002 on CXF's embedded Jetty: StockService plus a quote ticker. */
+/**
+ * The stock ticker server of seed 002 on CXF's embedded Jetty: StockService plus a quote ticker, the
+ * ticker page at {@code /} and the status page at {@code /status}.
+ */
 public final class StockServer implements AutoCloseable {
   /** The symbols the sample quotes; the first two appear in the capture. */
   public static final List<String> SYMBOLS = List.of("AAHH", "CZLP", "MSFT", "JAVA", "CXFX", "WCFS", "SLVR", "POLL");
@@ -47,6 +52,12 @@ public final class StockServer implements AutoCloseable {
     factory.setAddress(address);
     factory.getFeatures().add(duplex);
     this.server = factory.create();
+    new WebContent()
+        .file("/", "stock.html").file("/stock.js", "stock.js")
+        .file("/netduplex.js", "netduplex.js").file("/style.css", "style.css")
+        .file("/status", "status.html").file("/status.js", "status.js")
+        .generated("/status.json", () -> SessionStatus.json("stock ticker", duplex))
+        .mountNextTo(bus, address);
     if (!tickInterval.isZero()) {
       nextTick = scheduler.schedule(this::tick, tickInterval);
     }

@@ -47,6 +47,11 @@ public final class DuplexEngine implements AutoCloseable {
     sweeper.start();
   }
 
+  /** The engine's clock. */
+  long nanoTime() {
+    return scheduler.nanoTime();
+  }
+
   public DuplexServerConfig config() {
     return config;
   }

@@ -1,5 +1,6 @@
 package org.netduplex.server.internal;
 
+import java.time.Duration;
 import org.netduplex.core.DuplexHeader;
 import org.netduplex.core.internal.Soap11Envelopes;
 import org.netduplex.server.DuplexSession;
@@ -53,6 +54,21 @@ public final class RealDuplexSession implements DuplexSession {
   @Override
   public int queuedMessages() {
     return mailbox.queuedFor(this);
+  }
+
+  @Override
+  public Duration age() {
+    return Duration.ofNanos(Math.max(0, engine.nanoTime() - openedNanos));
+  }
+
+  @Override
+  public Duration idleTime() {
+    return Duration.ofNanos(Math.max(0, engine.nanoTime() - lastActivityNanos));
+  }
+
+  @Override
+  public boolean pollParked() {
+    return mailbox.hasParkedPoll();
   }
 
   @Override

@@ -1,0 +1,104 @@
+// The stock ticker sample in two browser pages: both see the same ticks and each other's notes.
+import { test, before, after, afterEach } from 'node:test';
+import assert from 'node:assert/strict';
+import { startSample, launchBrowser } from './harness.mjs';
+
+let server;
+let browser;
+const contexts = [];
+
+before(async () => {
+  server = await startSample('stock-server', ['--tick', '200ms', '--poll-timeout', '5s']);
+  browser = await launchBrowser();
+});
+
+// Each page holds a long poll, and Chromium allows 6 connections per host: close pages after each test.
+afterEach(async () => {
+  while (contexts.length) await contexts.pop().close();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function openTicker() {
+  const context = await browser.newContext();
+  contexts.push(context);
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(server.base + '/');
+  await page.waitForFunction(() => document.body.dataset.state === 'open', null, { timeout: 15000 });
+  await page.waitForFunction(() => document.querySelectorAll('#quotes tr').length === 8, null, { timeout: 15000 });
+  page.errors = errors;
+  return page;
+}
+
+test('two pages see the same tick', async () => {
+  const a = await openTicker();
+  const b = await openTicker();
+  const before = await a.evaluate(() => window.netduplexLog.length);
+  await a.waitForFunction((n) => window.netduplexLog.length > n + 2, before, { timeout: 15000 });
+  const tick = await a.evaluate(() => window.netduplexLog[window.netduplexLog.length - 1]);
+  await b.waitForFunction((t) => window.netduplexLog.includes(t), tick, { timeout: 15000 });
+  const [symbol, bid] = tick.split(' ');
+  // the grid shows it too (unless a newer tick for that symbol already replaced it)
+  const shown = await b.locator(`tr[data-symbol="${symbol}"] td.bid`).textContent();
+  assert.ok(shown.length > 0, `no bid shown for ${symbol} (tick ${bid})`);
+  assert.deepEqual(a.errors, []);
+  assert.deepEqual(b.errors, []);
+});
+
+test('notes typed in one page appear in the other', async () => {
+  const a = await openTicker();
+  const b = await openTicker();
+  await a.selectOption('#symbol', 'CZLP');
+  await a.fill('#notes', 'Notes added from Chromium');
+  await a.click('button[type=submit]');
+  await b.waitForFunction(() => document.querySelector('tr[data-symbol="CZLP"] td.notes').textContent === 'Notes added from Chromium',
+    null, { timeout: 15000 });
+});
+
+test('markup in notes is shown as text, never run, in other pages', async () => {
+  const a = await openTicker();
+  const b = await openTicker();
+  const evil = '<img src=x onerror="window.pwned=1"><script>window.pwned=2</script>';
+  await a.selectOption('#symbol', 'MSFT');
+  await a.fill('#notes', evil);
+  await a.click('button[type=submit]');
+  await b.waitForFunction((t) => document.querySelector('tr[data-symbol="MSFT"] td.notes').textContent === t, evil, { timeout: 15000 });
+  assert.equal(await b.evaluate(() => window.pwned), undefined);
+  assert.equal(await b.locator('tr[data-symbol="MSFT"] td.notes img').count(), 0);
+});
+
+test('empty and oversized notes get a clear error and the server stays up', async () => {
+  const a = await openTicker();
+  await a.fill('#notes', '   ');
+  await a.click('button[type=submit]');
+  assert.equal(await a.locator('#notes-error').textContent(), 'Type some notes first.');
+  // the input caps at 1000 characters; a hand-made oversized request is refused by the server
+  const status = await a.evaluate(async () => {
+    const r = await fetch('/StockService', { method: 'POST', headers: { 'Content-Type': 'text/xml; charset=utf-8', SOAPAction: '"Silverlight/IStockService/Sync"' }, body: 'x'.repeat(200000) });
+    return r.status;
+  });
+  assert.equal(status, 500);
+  const b = await openTicker(); // still serving
+  assert.equal(await b.locator('#quotes tr').count(), 8);
+});
+
+test('the status page lists sessions without full ids', async () => {
+  await openTicker();
+  const context = await browser.newContext();
+  contexts.push(context);
+  const page = await context.newPage();
+  await page.goto(server.base + '/status');
+  await page.waitForFunction(() => document.querySelectorAll('#sessions tr').length > 0, null, { timeout: 10000 });
+  const ids = await page.locator('#sessions tr td:first-child').allTextContents();
+  for (const id of ids) {
+    assert.ok(id.length <= 9, `session id not shortened: ${id}`);
+  }
+  const json = await (await fetch(server.base + '/status.json')).json();
+  assert.ok(json.totals.sessions >= 1);
+  assert.ok(json.totals.messagesDelivered > 0);
+});
