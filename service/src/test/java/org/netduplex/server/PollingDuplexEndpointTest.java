@@ -155,8 +155,10 @@ class PollingDuplexEndpointTest {
   @Test
   void callbackQueueRefusesBeyondItsBoundAndTellsTheListener() {
     WireClient client = WireClient.random();
-    http.post(WireClient.REGISTER, client.register()); // queues 1 of 3
+    http.post(WireClient.REGISTER, client.register());
     DuplexSession session = server.feature.sessions().iterator().next();
+    // One-way: the 200 comes before Register runs, as with WCF; wait for its quote, 1 of 3.
+    Eventually.await("Register queued its quote", () -> session.queuedMessages() == 1);
     IStockServiceCallback callback = session.callback(IStockServiceCallback.class);
     callback.update(TestStockService.stock("X", 1, 1, null));
     callback.update(TestStockService.stock("Y", 1, 1, null));
