@@ -4,10 +4,10 @@ import java.time.Duration;
 import java.time.format.DateTimeParseException;
 
 /** Parses command-line durations: {@code 500ms}, {@code 15s}, {@code 10m}, {@code 1h} or ISO-8601. */
-final class Durations {
+public final class Durations {
   private Durations() {}
 
-  static Duration parse(String text) {
+  public static Duration parse(String text) {
     String t = text.trim().toLowerCase();
     try {
       if (t.endsWith("ms")) {

@@ -1,19 +1,21 @@
 package org.netduplex.samples;
 
 import java.io.PrintStream;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
-import org.netduplex.samples.stock.StockServer;
-import org.netduplex.server.DuplexServerConfig;
+import org.netduplex.samples.stock.StockServerCommand;
 
-/**
- * {@code java -jar netduplex-samples.jar <command> [--option value ...]}. Commands:
- * {@code stock-server}.
- */
+/** {@code java -jar netduplex-samples.jar <command> [--option value ...]}; {@code --help} lists the commands. */
 public final class Main {
+  private static final Map<String, Command> COMMANDS = new LinkedHashMap<>();
+
+  static {
+    COMMANDS.put("stock-server", new StockServerCommand());
+  }
+
   private Main() {}
 
   public static void main(String[] args) throws Exception {
@@ -21,41 +23,24 @@ public final class Main {
       usage(System.out);
       return;
     }
-    Map<String, String> options;
-    try {
-      options = parseOptions(Arrays.copyOfRange(args, 1, args.length));
-    } catch (IllegalArgumentException e) {
-      System.err.println(e.getMessage());
+    Command command = COMMANDS.get(args[0]);
+    if (command == null) {
+      System.err.println("Unknown command: " + args[0]);
       usage(System.err);
       System.exit(2);
       return;
     }
-    switch (args[0]) {
-      case "stock-server" -> runStockServer(options);
-      default -> {
-        System.err.println("Unknown command: " + args[0]);
-        usage(System.err);
-        System.exit(2);
-      }
+    try {
+      command.run(parseOptions(Arrays.copyOfRange(args, 1, args.length)));
+    } catch (IllegalArgumentException e) {
+      System.err.println(e.getMessage());
+      usage(System.err);
+      System.exit(2);
     }
   }
 
-  private static void runStockServer(Map<String, String> o) throws InterruptedException {
-    DuplexServerConfig config = DuplexServerConfig.builder()
-        .pollTimeout(Durations.parse(o.getOrDefault("poll-timeout", "15s")))
-        .inactivityTimeout(Durations.parse(o.getOrDefault("inactivity-timeout", "10m")))
-        .build();
-    StockServer server = StockServer.start(new StockServer.Options()
-        .host(o.getOrDefault("host", "localhost"))
-        .port(Integer.parseInt(o.getOrDefault("port", "10201")))
-        .tickInterval(Durations.parse(o.getOrDefault("tick", "1s")))
-        .config(config));
-    System.out.println("StockService listening on " + server.address() + " (" + config + ")");
-    System.out.println("Press Ctrl+C to stop.");
-    awaitShutdown(server);
-  }
-
-  private static void awaitShutdown(AutoCloseable server) throws InterruptedException {
+  /** Blocks until the JVM is asked to stop, then closes {@code server}. */
+  public static void runUntilStopped(AutoCloseable server) throws InterruptedException {
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       try {
@@ -65,6 +50,7 @@ public final class Main {
       }
       stopped.countDown();
     }));
+    System.out.println("Press Ctrl+C to stop.");
     stopped.await();
   }
 
@@ -80,13 +66,8 @@ public final class Main {
   }
 
   private static void usage(PrintStream out) {
-    out.println("""
-        Usage: java -jar netduplex-samples.jar <command> [--option value ...]
-
-          stock-server   the StockService of seed 002 with a quote ticker
-                         --host localhost  --port 10201  --poll-timeout 15s
-                         --inactivity-timeout 10m  --tick 1s (0s: no ticker)
-
-        Durations: 500ms, 15s, 10m, 1h or ISO-8601 (PT15S).""");
+    out.println("Usage: java -jar netduplex-samples.jar <command> [--option value ...]\n");
+    COMMANDS.forEach((name, c) -> out.printf("  %-16s %s%n", name, c.usage()));
+    out.println("\nDurations: 500ms, 15s, 10m, 1h or ISO-8601 (PT15S).");
   }
 }

@@ -72,6 +72,11 @@ public final class StockServer implements AutoCloseable {
     return address;
   }
 
+  /** The ticker page, served next to the endpoint. */
+  public String pageAddress() {
+    return address.substring(0, address.lastIndexOf('/') + 1);
+  }
+
   public PollingDuplexFeature duplex() {
     return duplex;
   }
