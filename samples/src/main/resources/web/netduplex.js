@@ -93,7 +93,10 @@
         '</netdx:Address><netdx:SessionId>' + xmlText(this.sessionId) + '</netdx:SessionId></netdx:Duplex>';
     }
 
-    /** Sends a one-way service call; bodyXml is the body element (already escaped). Starts polling. */
+    /**
+     * Sends a service call; bodyXml is the body element (already escaped). Resolves to the reply's body
+     * element for a request-reply operation, null for a one-way one. Starts polling.
+     */
     async call(action, bodyXml) {
       if (this.state === 'closed' || this.state === 'faulted') {
         throw new Error('client is ' + this.state);
@@ -104,13 +107,12 @@
         body: envelope(this.duplexHeader(), bodyXml),
       });
       const text = await response.text();
-      if (text) {
-        parseEnvelope(text); // throws the SoapFault the server answered with
-      }
+      const reply = text ? parseEnvelope(text) : null; // throws the SoapFault the server answered with
       if (!response.ok) {
         throw new Error('HTTP ' + response.status);
       }
       this.open();
+      return reply ? reply.body : null;
     }
 
     /** Starts the poll loop (once). */

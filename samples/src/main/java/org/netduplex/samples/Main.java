@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import org.netduplex.samples.chat.ChatServerCommand;
 import org.netduplex.samples.stock.StockServerCommand;
 
 /** {@code java -jar netduplex-samples.jar <command> [--option value ...]}; {@code --help} lists the commands. */
@@ -14,6 +15,7 @@ public final class Main {
 
   static {
     COMMANDS.put("stock-server", new StockServerCommand());
+    COMMANDS.put("chat-server", new ChatServerCommand());
   }
 
   private Main() {}

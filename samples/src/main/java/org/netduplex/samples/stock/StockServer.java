@@ -3,19 +3,13 @@ package org.netduplex.samples.stock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Random;
-import org.apache.cxf.Bus;
-import org.apache.cxf.BusFactory;
-import org.apache.cxf.endpoint.Server;
-import org.apache.cxf.jaxws.JaxWsServerFactoryBean;
 import org.netduplex.core.Cancellable;
 import org.netduplex.core.Scheduler;
 import org.netduplex.core.SystemScheduler;
-import org.netduplex.server.DuplexMetrics;
+import org.netduplex.samples.SampleServer;
 import org.netduplex.server.DuplexServerConfig;
+import org.netduplex.server.DuplexMetrics;
 import org.netduplex.server.PollingDuplexFeature;
-import org.netduplex.server.PollingDuplexJetty;
-import org.netduplex.samples.web.SessionStatus;
-import org.netduplex.samples.web.WebContent;
 
 /**
  * The stock ticker server of seed 002 on CXF's embedded Jetty: StockService plus a quote ticker, the
@@ -25,39 +19,21 @@ public final class StockServer implements AutoCloseable {
   /** The symbols the sample quotes; the first two appear in the capture. */
   public static final List<String> SYMBOLS = List.of("AAHH", "CZLP", "MSFT", "JAVA", "CXFX", "WCFS", "SLVR", "POLL");
 
-  private final PollingDuplexFeature duplex;
+  private final SampleServer sample;
   private final StockServiceImpl service;
-  private final Server server;
-  private final Bus bus;
   private final Scheduler scheduler;
   private final SystemScheduler ownedScheduler;
   private final Duration tickInterval;
-  private final String address;
   private volatile Cancellable nextTick;
   private volatile boolean closed;
 
   private StockServer(Options o) {
-    this.address = "http://" + o.host + ":" + o.port + "/StockService";
     this.tickInterval = o.tickInterval;
     this.ownedScheduler = o.config.scheduler() == null ? new SystemScheduler("stock-ticker", 1) : null;
     this.scheduler = o.config.scheduler() != null ? o.config.scheduler() : ownedScheduler;
     this.service = new StockServiceImpl(new StockQuotes(new Random(o.seed), SYMBOLS));
-    this.duplex = new PollingDuplexFeature(o.config.toBuilder().listener(service).build());
-    this.bus = BusFactory.newInstance().createBus();
-    PollingDuplexJetty.preparePort(bus, o.host, o.port, o.maxThreads);
-    JaxWsServerFactoryBean factory = new JaxWsServerFactoryBean();
-    factory.setBus(bus);
-    factory.setServiceClass(StockServiceImpl.class);
-    factory.setServiceBean(service);
-    factory.setAddress(address);
-    factory.getFeatures().add(duplex);
-    this.server = factory.create();
-    new WebContent()
-        .file("/", "stock.html").file("/stock.js", "stock.js")
-        .file("/netduplex.js", "netduplex.js").file("/style.css", "style.css")
-        .file("/status", "status.html").file("/status.js", "status.js")
-        .generated("/status.json", () -> SessionStatus.json("stock ticker", duplex))
-        .mountNextTo(bus, address);
+    this.sample = new SampleServer("stock ticker", o.host, o.port, "StockService", o.maxThreads, o.config,
+        service, service, web -> web.file("/", "stock.html").file("/stock.js", "stock.js"));
     if (!tickInterval.isZero()) {
       nextTick = scheduler.schedule(this::tick, tickInterval);
     }
@@ -69,20 +45,20 @@ public final class StockServer implements AutoCloseable {
   }
 
   public String address() {
-    return address;
+    return sample.address();
   }
 
   /** The ticker page, served next to the endpoint. */
   public String pageAddress() {
-    return address.substring(0, address.lastIndexOf('/') + 1);
+    return sample.pageAddress();
   }
 
   public PollingDuplexFeature duplex() {
-    return duplex;
+    return sample.duplex();
   }
 
   public DuplexMetrics metrics() {
-    return duplex.metrics();
+    return sample.duplex().metrics();
   }
 
   /** Sends one quote change to every subscriber now, as the ticker does on its interval. */
@@ -116,9 +92,7 @@ public final class StockServer implements AutoCloseable {
     if (t != null) {
       t.cancel();
     }
-    server.destroy();
-    duplex.close();
-    bus.shutdown(true);
+    sample.close();
     if (ownedScheduler != null) {
       ownedScheduler.close();
     }

@@ -1,0 +1,141 @@
+// The chat sample in browser pages: join, broadcast, direct messages, refusals, idle drop.
+import { test, before, after, afterEach } from 'node:test';
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { startSample, launchBrowser } from './harness.mjs';
+
+let server;
+let browser;
+const contexts = [];
+
+before(async () => {
+  // Short timeouts so that an idle member is dropped within seconds; open pages poll every second.
+  server = await startSample('chat-server', ['--poll-timeout', '1s', '--inactivity-timeout', '4s']);
+  browser = await launchBrowser();
+});
+
+afterEach(async () => {
+  while (contexts.length) await contexts.pop().close();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function openChat() {
+  const context = await browser.newContext();
+  contexts.push(context);
+  const page = await context.newPage();
+  page.errors = [];
+  page.on('pageerror', (e) => page.errors.push(String(e)));
+  await page.goto(server.base + '/');
+  return page;
+}
+
+async function join(page, name) {
+  await page.fill('#name', name);
+  await page.click('#join-form button[type=submit]');
+  await page.waitForFunction(() => !document.getElementById('room').hidden, null, { timeout: 10000 });
+}
+
+const events = (page) => page.locator('#events li').allTextContents();
+async function waitForEvent(page, fragment) {
+  await page.waitForFunction((f) => Array.from(document.querySelectorAll('#events li')).some((li) => li.textContent.includes(f)),
+    fragment, { timeout: 10000 });
+}
+
+test('a message from one page reaches the other', async () => {
+  const alice = await openChat();
+  const bob = await openChat();
+  await join(alice, 'alice');
+  await join(bob, 'bob');
+  await waitForEvent(alice, 'bob joined.');
+  await alice.fill('#text', 'hello from alice');
+  await alice.click('#say-form button[type=submit]');
+  await waitForEvent(bob, 'alice: hello from alice');
+  assert.deepEqual(alice.errors, []);
+  assert.deepEqual(bob.errors, []);
+});
+
+test('a direct message is seen by its two members only', async () => {
+  const ann = await openChat();
+  const ben = await openChat();
+  const cat = await openChat();
+  await join(ann, 'ann');
+  await join(ben, 'ben');
+  await join(cat, 'cat');
+  await waitForEvent(ann, 'cat joined.');
+  await ann.selectOption('#to', 'ben');
+  await ann.fill('#text', 'just for ben');
+  await ann.click('#say-form button[type=submit]');
+  await waitForEvent(ben, 'ann → ben (private): just for ben');
+  await waitForEvent(ann, 'ann → ben (private): just for ben');
+  await cat.fill('#text', 'marker');
+  await cat.click('#say-form button[type=submit]');
+  await waitForEvent(cat, 'cat: marker'); // cat's own broadcast came back, after ann's message
+  assert.ok(!(await events(cat)).some((e) => e.includes('just for ben')));
+});
+
+test('a taken or empty name is refused with a clear message', async () => {
+  const first = await openChat();
+  await join(first, 'dana');
+  const second = await openChat();
+  await second.fill('#name', 'DANA');
+  await second.click('#join-form button[type=submit]');
+  await second.waitForFunction(() => document.getElementById('join-error').textContent !== '', null, { timeout: 10000 });
+  assert.equal(await second.locator('#join-error').textContent(), 'The name DANA is taken; choose another.');
+  await second.fill('#name', '   ');
+  await second.click('#join-form button[type=submit]');
+  assert.equal(await second.locator('#join-error').textContent(), 'Choose a display name.');
+  await second.fill('#name', '<b>x</b>');
+  await second.click('#join-form button[type=submit]');
+  await second.waitForFunction(() => document.getElementById('join-error').textContent.includes('letters, digits'), null, { timeout: 10000 });
+});
+
+test('markup in a message is shown as text and never runs', async () => {
+  const eve = await openChat();
+  const fay = await openChat();
+  await join(eve, 'eve');
+  await join(fay, 'fay');
+  const evil = '<img src=x onerror="window.pwned=1"><script>window.pwned=2</script>';
+  await eve.fill('#text', evil);
+  await eve.click('#say-form button[type=submit]');
+  await waitForEvent(fay, 'eve: ' + evil);
+  assert.equal(await fay.evaluate(() => window.pwned), undefined);
+  assert.equal(await fay.locator('#events img').count(), 0);
+});
+
+test('a huge message gets a clear error and the server stays up', async () => {
+  const gus = await openChat();
+  await join(gus, 'gus');
+  // past the page's own check: the server refuses too
+  await gus.evaluate(() => { document.getElementById('text').removeAttribute('maxlength'); });
+  await gus.fill('#text', 'y'.repeat(600));
+  await gus.click('#say-form button[type=submit]');
+  assert.equal(await gus.locator('#say-error').textContent(), 'At most 500 characters.');
+  const status = await gus.evaluate(async () => (await fetch('/ChatService', { method: 'POST',
+    headers: { 'Content-Type': 'text/xml; charset=utf-8', SOAPAction: '"urn:netduplex:samples:chat/IChatService/Say"' },
+    body: 'z'.repeat(100000) })).status);
+  assert.equal(status, 500);
+  const hal = await openChat();
+  await join(hal, 'hal');
+  await waitForEvent(gus, 'hal joined.');
+});
+
+test('an idle member is dropped and the others are told', async () => {
+  const ida = await openChat();
+  await join(ida, 'ida');
+  // A client that joins and then never polls again, as a closed laptop would.
+  const address = 'http://docs.oasis-open.org/ws-rx/wsmc/200702/anoynmous?id=' + randomUUID();
+  const envelope = '<s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/"><s:Header>' +
+    '<netdx:Duplex xmlns:netdx="http://schemas.microsoft.com/2008/04/netduplex"><netdx:Address>' + address +
+    '</netdx:Address><netdx:SessionId>' + randomUUID() + '</netdx:SessionId></netdx:Duplex></s:Header><s:Body>' +
+    '<Join xmlns="urn:netduplex:samples:chat"><Name>ghost</Name></Join></s:Body></s:Envelope>';
+  const r = await fetch(server.base + '/ChatService', { method: 'POST', body: envelope,
+    headers: { 'Content-Type': 'text/xml; charset=utf-8', SOAPAction: '"urn:netduplex:samples:chat/IChatService/Join"' } });
+  assert.match(await r.text(), /<Accepted>true<\/Accepted>/);
+  await waitForEvent(ida, 'ghost joined.');
+  await waitForEvent(ida, 'ghost was dropped after being idle too long.');
+  assert.ok(await ida.evaluate(() => document.body.dataset.state === 'open'), 'the polling page itself stays');
+});

@@ -1,0 +1,39 @@
+package org.netduplex.samples.chat;
+
+import java.time.Clock;
+import org.netduplex.samples.SampleServer;
+import org.netduplex.server.DuplexServerConfig;
+import org.netduplex.server.PollingDuplexFeature;
+
+/** The chat of seed 004: ChatService at {@code /ChatService}, its page at {@code /}, status at {@code /status}. */
+public final class ChatServer implements AutoCloseable {
+  private final SampleServer sample;
+  private final ChatServiceImpl service;
+
+  public ChatServer(String host, int port, DuplexServerConfig config) {
+    this.service = new ChatServiceImpl(Clock.systemUTC());
+    this.sample = new SampleServer("chat", host, port, "ChatService", 32, config, service, service,
+        web -> web.file("/", "chat.html").file("/chat.js", "chat.js"));
+  }
+
+  public String address() {
+    return sample.address();
+  }
+
+  public String pageAddress() {
+    return sample.pageAddress();
+  }
+
+  public PollingDuplexFeature duplex() {
+    return sample.duplex();
+  }
+
+  int memberCount() {
+    return service.memberCount();
+  }
+
+  @Override
+  public void close() {
+    sample.close();
+  }
+}
