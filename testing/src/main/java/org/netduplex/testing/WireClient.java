@@ -30,7 +30,12 @@ public final class WireClient {
   }
 
   public String register() {
-    return envelope(duplexHeader(), "");
+    return call("");
+  }
+
+  /** A service call of this session with {@code bodyXml} (one element, or empty) as its body. */
+  public String call(String bodyXml) {
+    return envelope(duplexHeader(), bodyXml);
   }
 
   public String sync(String symbol, String notes) {
