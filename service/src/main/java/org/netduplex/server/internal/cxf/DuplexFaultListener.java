@@ -7,6 +7,7 @@ import org.apache.cxf.message.Message;
 import org.apache.cxf.transport.http.AbstractHTTPDestination;
 import jakarta.servlet.http.HttpServletRequest;
 import org.apache.cxf.interceptor.Fault;
+import org.netduplex.server.internal.DuplexFault;
 
 /**
  * Logs each refused request once, as one line naming the client, instead of CXF's default
@@ -19,7 +20,7 @@ public final class DuplexFaultListener implements FaultListener {
   @Override
   public boolean faultOccurred(Exception exception, String description, Message message) {
     String client = remote(message);
-    if (exception instanceof Fault fault && isBadInput(fault)) {
+    if (exception instanceof Fault fault && isRefusal(fault)) {
       LOG.warning(() -> "Refused request from " + client + ": " + fault.getMessage());
     } else {
       LOG.log(Level.SEVERE, "Request from " + client + " failed in " + description, exception);
@@ -27,11 +28,14 @@ public final class DuplexFaultListener implements FaultListener {
     return false;
   }
 
-  private static boolean isBadInput(Fault fault) {
-    // Faults CXF raises for unreadable input carry a sender/client code, as ours do.
+  /** A refusal of what the client sent (or of a client gone mid-request), as opposed to a bug. */
+  private static boolean isRefusal(Fault fault) {
+    if (fault.getCause() instanceof DuplexFault) {
+      return true; // the engine's own refusals
+    }
     String code = fault.getFaultCode() == null ? "" : fault.getFaultCode().getLocalPart();
-    return !(fault.getCause() instanceof RuntimeException) || code.equals("Client") || code.equals("Sender")
-        || fault.getCause() instanceof org.netduplex.server.internal.DuplexFault;
+    // CXF marks unreadable input with a Client/Sender code; I/O and XML errors are checked exceptions.
+    return code.equals("Client") || code.equals("Sender") || !(fault.getCause() instanceof RuntimeException);
   }
 
   private static String remote(Message message) {

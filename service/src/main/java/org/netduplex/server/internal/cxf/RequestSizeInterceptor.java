@@ -24,9 +24,6 @@ public final class RequestSizeInterceptor extends AbstractPhaseInterceptor<Messa
 
   @Override
   public void handleMessage(Message message) {
-    if (message.getExchange().get(ContinuationPollWaiter.class) != null) {
-      return; // a resumed poll: its body was read and checked the first time round
-    }
     Object req = message.get(AbstractHTTPDestination.HTTP_REQUEST);
     long declared = req instanceof HttpServletRequest r ? r.getContentLengthLong() : -1;
     if (declared > maxBytes) {
