@@ -32,6 +32,7 @@ public final class PollingDuplexJetty {
       connector.setPort(port);
       connector.setAcceptQueueSize(DEFAULT_ACCEPT_QUEUE);
       connector.setReuseAddress(true);
+      connector.setIdleTimeout(engine.getMaxIdleTime()); // as CXF's own connector: 200 s, above any poll timeout
       engine.setConnector(connector);
     } catch (Exception e) {
       throw new IllegalStateException("Cannot prepare Jetty on " + host + ":" + port + ": " + e.getMessage(), e);
