@@ -4,6 +4,10 @@ package org.netduplex.core;
 public final class NetDuplex {
   /** SOAP 1.1 envelope namespace: the one WCF's polling duplex speaks by default (capture A–F). */
   public static final String SOAP11_NS = "http://schemas.xmlsoap.org/soap/envelope/";
+  /** SOAP 1.2 envelope namespace, for WCF custom bindings with a SOAP 1.2 text encoding. */
+  public static final String SOAP12_NS = "http://www.w3.org/2003/05/soap-envelope";
+  /** WS-Addressing 1.0 namespace, which SOAP 1.2 bindings of WCF use. */
+  public static final String WSA_NS = "http://www.w3.org/2005/08/addressing";
   /** Net Duplex header namespace. */
   public static final String NETDX_NS = "http://schemas.microsoft.com/2008/04/netduplex";
   /** WS-MakeConnection 1.1 namespace. */

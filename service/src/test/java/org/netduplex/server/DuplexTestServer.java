@@ -11,7 +11,7 @@ import org.apache.cxf.jaxws.JaxWsServerFactoryBean;
 /** A real CXF endpoint with PollingDuplexFeature on a free loopback port. */
 public final class DuplexTestServer implements AutoCloseable {
   public final PollingDuplexFeature feature;
-  public final TestStockService service = new TestStockService();
+  public final StockServiceLogic service;
   public final URI address;
   private final Bus bus;
   private final Server server;
@@ -21,15 +21,25 @@ public final class DuplexTestServer implements AutoCloseable {
   }
 
   public DuplexTestServer(DuplexServerConfig config, int maxThreads) {
+    this(config, maxThreads, false);
+  }
+
+  /** With {@code soap12}, the endpoint speaks SOAP 1.2 with WS-Addressing 1.0, as WCF custom bindings can. */
+  public DuplexTestServer(DuplexServerConfig config, int maxThreads, boolean soap12) {
     int port = freePort();
     this.address = URI.create("http://localhost:" + port + "/StockService");
     this.feature = new PollingDuplexFeature(config);
+    this.service = soap12 ? new TestStockService12() : new TestStockService();
     service.feature = feature;
     this.bus = BusFactory.newInstance().createBus();
     PollingDuplexJetty.preparePort(bus, "localhost", port, maxThreads);
     JaxWsServerFactoryBean factory = new JaxWsServerFactoryBean();
     factory.setBus(bus);
-    factory.setServiceClass(TestStockService.class);
+    factory.setServiceClass(service.getClass());
+    if (soap12) {
+      factory.setBindingId(jakarta.xml.ws.soap.SOAPBinding.SOAP12HTTP_BINDING);
+      factory.getFeatures().add(new org.apache.cxf.ws.addressing.WSAddressingFeature());
+    }
     factory.setServiceBean(service);
     factory.setAddress(address.toString());
     factory.getFeatures().add(feature);

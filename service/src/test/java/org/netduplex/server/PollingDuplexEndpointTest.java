@@ -160,11 +160,11 @@ class PollingDuplexEndpointTest {
     // One-way: the 200 comes before Register runs, as with WCF; wait for its quote, 1 of 3.
     Eventually.await("Register queued its quote", () -> session.queuedMessages() == 1);
     IStockServiceCallback callback = session.callback(IStockServiceCallback.class);
-    callback.update(TestStockService.stock("X", 1, 1, null));
-    callback.update(TestStockService.stock("Y", 1, 1, null));
+    callback.update(StockServiceLogic.stock("X", 1, 1, null));
+    callback.update(StockServiceLogic.stock("Y", 1, 1, null));
 
     CallbackQueueFullException e = assertThrows(CallbackQueueFullException.class,
-        () -> callback.update(TestStockService.stock("Z", 1, 1, null)));
+        () -> callback.update(StockServiceLogic.stock("Z", 1, 1, null)));
     assertTrue(e.getMessage().contains(client.sessionId));
     assertTrue(listener.events.contains("refused " + client.sessionId));
     assertEquals(3, session.queuedMessages());
@@ -180,7 +180,7 @@ class PollingDuplexEndpointTest {
     session.close();
 
     SessionEndedException e = assertThrows(SessionEndedException.class,
-        () -> callback.update(TestStockService.stock("X", 1, 1, null)));
+        () -> callback.update(StockServiceLogic.stock("X", 1, 1, null)));
     assertTrue(e.getMessage().contains(client.sessionId));
     assertFalse(session.isOpen());
   }

@@ -35,7 +35,8 @@ public final class SafeXml {
     f.setProperty(WstxInputProperties.P_MAX_ATTRIBUTE_SIZE, MAX_TEXT_LENGTH);
     f.setProperty(WstxInputProperties.P_MAX_TEXT_LENGTH, MAX_TEXT_LENGTH);
     f.setProperty(WstxInputProperties.P_MAX_CHILDREN_PER_ELEMENT, 10_000);
-    f.setProperty(WstxInputProperties.P_MAX_ENTITY_COUNT, 0L);
+    // No DTD means no entity can be declared; Woodstox accepts 1 as its lowest bound (0 fails).
+    f.setProperty(WstxInputProperties.P_MAX_ENTITY_COUNT, 1L);
     return f;
   }
 }

@@ -1,7 +1,9 @@
 package org.netduplex.server.internal.cxf;
 
 import javax.xml.namespace.QName;
+import org.apache.cxf.binding.soap.Soap12;
 import org.apache.cxf.binding.soap.SoapFault;
+import org.apache.cxf.binding.soap.SoapVersion;
 import org.netduplex.core.NetDuplex;
 import org.netduplex.server.internal.DuplexFault;
 
@@ -17,6 +19,24 @@ public final class DuplexFaults {
 
   private DuplexFaults() {}
 
+  /**
+   * The fault for {@code f} in {@code version}: in SOAP 1.1 the code is the {@code faultcode}; in SOAP
+   * 1.2 it is the {@code Subcode} under {@code Sender} or {@code Receiver}, as WS-MakeConnection binds it.
+   */
+  public static SoapFault toSoapFault(DuplexFault f, SoapVersion version) {
+    SoapFault fault = toSoapFault(f);
+    if (version == Soap12.getInstance()) {
+      QName code = fault.getFaultCode();
+      SoapFault soap12 = new SoapFault(f.getMessage(), f,
+          f.kind().isClientsFault() ? version.getSender() : version.getReceiver());
+      soap12.setSubCode(code);
+      soap12.getNamespaces().put(code.getPrefix(), code.getNamespaceURI());
+      return soap12;
+    }
+    return fault;
+  }
+
+  /** The SOAP 1.1 fault for {@code f}. */
   public static SoapFault toSoapFault(DuplexFault f) {
     QName code = switch (f.kind()) {
       case MISSING_SELECTION -> new QName(NetDuplex.WSMC_NS, "MissingSelection", "wsmc");

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import org.apache.cxf.binding.soap.SoapFault;
+import org.apache.cxf.binding.soap.Soap12;
 import org.apache.cxf.binding.soap.SoapMessage;
 import org.apache.cxf.binding.soap.interceptor.AbstractSoapInterceptor;
 import org.apache.cxf.continuations.Continuation;
@@ -44,7 +45,7 @@ public final class DuplexInInterceptor extends AbstractSoapInterceptor {
         handleServiceCall(message);
       }
     } catch (DuplexFault f) {
-      throw DuplexFaults.toSoapFault(f);
+      throw DuplexFaults.toSoapFault(f, message.getVersion());
     } catch (XMLStreamException e) {
       throw new SoapFault("Malformed request: " + e.getMessage(), e, message.getVersion().getSender());
     }
@@ -84,7 +85,8 @@ public final class DuplexInInterceptor extends AbstractSoapInterceptor {
   private void answer(SoapMessage message, PollOutcome outcome) {
     HttpServletResponse response = (HttpServletResponse) message.get(AbstractHTTPDestination.HTTP_RESPONSE);
     if (outcome instanceof PollOutcome.Deliver d) {
-      PollResponseWriter.writeMessage(response, d.message(), engine);
+      boolean soap12 = message.getVersion() == Soap12.getInstance();
+      PollResponseWriter.writeMessage(response, d.message(), soap12, engine);
     } else if (outcome instanceof PollOutcome.Ended) {
       throw new DuplexFault(DuplexFault.Kind.SESSION_ENDED, "Every duplex session of the polled address has ended");
     } else {

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.util.logging.Logger;
 import org.netduplex.core.internal.Soap11Envelopes;
+import org.netduplex.core.internal.Soap12Envelopes;
 import org.netduplex.server.internal.DuplexEngine;
 import org.netduplex.server.internal.QueuedMessage;
 
@@ -18,12 +19,17 @@ final class PollResponseWriter {
 
   private PollResponseWriter() {}
 
-  /** Answers with {@code m}; if the client is gone the message is queued again for its next poll. */
-  static void writeMessage(HttpServletResponse response, QueuedMessage m, DuplexEngine engine) {
-    byte[] envelope = Soap11Envelopes.envelope(m.session().headerBlock(), m.message().body());
+  /**
+   * Answers with {@code m}, in the SOAP version the poll was made in; if the client is gone the
+   * message is queued again for its next poll.
+   */
+  static void writeMessage(HttpServletResponse response, QueuedMessage m, boolean soap12, DuplexEngine engine) {
+    byte[] envelope = soap12
+        ? Soap12Envelopes.message(m.session().header(), m.message().action(), m.message().body())
+        : Soap11Envelopes.envelope(m.session().headerBlock(), m.message().body());
     try {
       response.setStatus(HttpServletResponse.SC_OK);
-      response.setContentType(CONTENT_TYPE);
+      response.setContentType(soap12 ? Soap12Envelopes.CONTENT_TYPE : CONTENT_TYPE);
       response.setContentLength(envelope.length);
       OutputStream out = response.getOutputStream();
       out.write(envelope);

@@ -1,0 +1,36 @@
+package org.netduplex.core.internal;
+
+import java.nio.charset.StandardCharsets;
+import org.netduplex.core.DuplexHeader;
+import org.netduplex.core.NetDuplex;
+
+/**
+ * The SOAP 1.2 + WS-Addressing 1.0 form of a polling duplex message, for WCF custom bindings that
+ * pair the polling duplex element with a SOAP 1.2 text encoding: the action travels in
+ * {@code wsa:Action} (and the HTTP content type), the message is addressed {@code wsa:To} the
+ * client's anonymous address, and {@code netdx:Duplex} names the session as in SOAP 1.1.
+ */
+public final class Soap12Envelopes {
+  /** Content type of a SOAP 1.2 message (RFC 3902), without the optional action parameter. */
+  public static final String CONTENT_TYPE = "application/soap+xml; charset=utf-8";
+
+  private Soap12Envelopes() {}
+
+  /** A callback message for {@code header}'s session; {@code body} is one element, UTF-8. */
+  public static byte[] message(DuplexHeader header, String action, byte[] body) {
+    String head = "<s:Envelope xmlns:s=\"" + NetDuplex.SOAP12_NS + "\" xmlns:a=\"" + NetDuplex.WSA_NS + "\">"
+        + "<s:Header><a:Action s:mustUnderstand=\"1\">" + Xml.escape(action) + "</a:Action>"
+        + "<netdx:Duplex xmlns:netdx=\"" + NetDuplex.NETDX_NS + "\">"
+        + "<netdx:Address>" + Xml.escape(header.address()) + "</netdx:Address>"
+        + "<netdx:SessionId>" + Xml.escape(header.sessionId()) + "</netdx:SessionId></netdx:Duplex>"
+        + "<a:To s:mustUnderstand=\"1\">" + Xml.escape(header.address()) + "</a:To>"
+        + "</s:Header><s:Body>";
+    byte[] open = head.getBytes(StandardCharsets.UTF_8);
+    byte[] close = "</s:Body></s:Envelope>".getBytes(StandardCharsets.UTF_8);
+    byte[] out = new byte[open.length + body.length + close.length];
+    System.arraycopy(open, 0, out, 0, open.length);
+    System.arraycopy(body, 0, out, open.length, body.length);
+    System.arraycopy(close, 0, out, open.length + body.length, close.length);
+    return out;
+  }
+}
