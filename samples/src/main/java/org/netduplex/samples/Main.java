@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import org.netduplex.samples.chat.ChatServerCommand;
 import org.netduplex.samples.stock.StockServerCommand;
+import org.netduplex.samples.timetable.TimetableServerCommand;
 
 /** {@code java -jar netduplex-samples.jar <command> [--option value ...]}; {@code --help} lists the commands. */
 public final class Main {
@@ -16,6 +17,7 @@ public final class Main {
   static {
     COMMANDS.put("stock-server", new StockServerCommand());
     COMMANDS.put("chat-server", new ChatServerCommand());
+    COMMANDS.put("timetable-server", new TimetableServerCommand());
   }
 
   private Main() {}

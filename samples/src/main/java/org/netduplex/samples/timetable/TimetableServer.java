@@ -1,0 +1,182 @@
+package org.netduplex.samples.timetable;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.logging.Logger;
+import org.netduplex.core.Scheduler;
+import org.netduplex.core.SystemScheduler;
+import org.netduplex.samples.SampleServer;
+import org.netduplex.server.DuplexServerConfig;
+import org.netduplex.server.PollingDuplexFeature;
+
+/**
+ * The bus timetable server of seed 003: ITimeService at {@code /TimetableService}, the timetable page
+ * at {@code /} and the status page at {@code /status}. It watches a timetable file (see
+ * {@link TimetableFile}) and pushes what changed to every registered client; a file that does not
+ * parse is logged once and skipped, and the last good timetable stays.
+ *
+ * <p>This class only wires the parts together: {@link TimetableWorkingFile} (which file),
+ * {@link TimetableWatcher} and {@link Debouncer} (when to read it), {@link TimetableLoader} (reading it)
+ * and {@link TimetableServiceImpl} (who gets what).
+ */
+public final class TimetableServer implements AutoCloseable {
+  private static final Logger LOG = Logger.getLogger(TimetableServer.class.getName());
+
+  private final TimetableWorkingFile file;
+  private final TimetableLoader loader;
+  private final TimetableServiceImpl service;
+  private final SystemScheduler ownedScheduler;
+  private final ExecutorService reloader;
+  private final Debouncer debouncer;
+  private SampleServer sample;
+  private TimetableWatcher watcher;
+  private volatile boolean closed;
+
+  private TimetableServer(Options o, TimetableWorkingFile file) {
+    this.file = file;
+    this.loader = new TimetableLoader(file.path());
+    this.service = new TimetableServiceImpl(loader.load().orElse(Timetable.EMPTY));
+    this.ownedScheduler = o.config.scheduler() == null ? new SystemScheduler("timetable-debounce", 1) : null;
+    Scheduler scheduler = o.config.scheduler() != null ? o.config.scheduler() : ownedScheduler;
+    this.reloader = Executors.newSingleThreadExecutor(r -> {
+      Thread t = new Thread(r, "timetable-reload");
+      t.setDaemon(true);
+      return t;
+    });
+    this.debouncer = new Debouncer(scheduler, o.debounce, reloader, this::reload);
+  }
+
+  /** Starts a server; see {@link Options} for the defaults. */
+  public static TimetableServer start(Options o) throws IOException {
+    TimetableWorkingFile file = o.file == null ? TimetableWorkingFile.temporary() : TimetableWorkingFile.at(o.file);
+    TimetableServer server = null;
+    try {
+      server = new TimetableServer(o, file);
+      server.sample = new SampleServer("bus timetable", o.host, o.port, "TimetableService", o.maxThreads, o.config,
+          server.service, server.service,
+          web -> web.file("/", "timetable.html").file("/timetable.js", "timetable.js"));
+      server.watcher = new TimetableWatcher(file.path(), server.debouncer::trigger);
+    } catch (IOException | RuntimeException e) {
+      if (server != null) {
+        server.close();
+      } else {
+        file.close();
+      }
+      throw e;
+    }
+    server.debouncer.trigger(); // a write between the first read and the watch's start is not lost
+    return server;
+  }
+
+  public String address() {
+    return sample.address();
+  }
+
+  /** The timetable page, served next to the endpoint. */
+  public String pageAddress() {
+    return sample.pageAddress();
+  }
+
+  /** The file the server watches; edit it and the pages change. */
+  public Path file() {
+    return file.path();
+  }
+
+  public PollingDuplexFeature duplex() {
+    return sample.duplex();
+  }
+
+  /** Reads the file now and sends what changed, as the watcher does after a change. */
+  void reload() {
+    if (closed) {
+      return;
+    }
+    loader.load().ifPresent(next -> {
+      TimetableDiff diff = service.publish(next);
+      if (!diff.isEmpty()) {
+        LOG.info(() -> "Timetable changed: " + diff.addedOrModified().size() + " races added or modified, "
+            + diff.deleted().size() + " deleted; sent to " + service.subscriberCount() + " clients");
+      }
+    });
+  }
+
+  /** Reads refused (malformed, half written, gone). */
+  int reloadsRefused() {
+    return loader.refused();
+  }
+
+  int subscriberCount() {
+    return service.subscriberCount();
+  }
+
+  /** Stops watching, stops the endpoint and ends every session; deletes the temporary file it made. */
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    debouncer.close();
+    if (watcher != null) {
+      watcher.close();
+    }
+    reloader.shutdownNow();
+    if (sample != null) {
+      sample.close();
+    }
+    if (ownedScheduler != null) {
+      ownedScheduler.close();
+    }
+    file.close();
+  }
+
+  /** Settings of a timetable server. */
+  public static final class Options {
+    String host = "localhost";
+    int port = 10202;
+    int maxThreads = 32;
+    Path file;
+    Duration debounce = Duration.ofMillis(200);
+    DuplexServerConfig config = DuplexServerConfig.builder().build();
+
+    public Options host(String host) {
+      this.host = host;
+      return this;
+    }
+
+    public Options port(int port) {
+      this.port = port;
+      return this;
+    }
+
+    /** Request threads of the embedded Jetty; parked polls hold none. Default 32. */
+    public Options maxThreads(int maxThreads) {
+      this.maxThreads = maxThreads;
+      return this;
+    }
+
+    /**
+     * The timetable file to watch; if it does not exist, the sample timetable is copied there. Default:
+     * a copy of the sample in a new temporary directory, deleted on close.
+     */
+    public Options file(Path file) {
+      this.file = file;
+      return this;
+    }
+
+    /** Quiet time after the last change event before the file is read. Default 200 ms. */
+    public Options debounce(Duration debounce) {
+      this.debounce = debounce;
+      return this;
+    }
+
+    /** The endpoint's settings; its scheduler, if set, also times the debounce. */
+    public Options config(DuplexServerConfig config) {
+      this.config = config;
+      return this;
+    }
+  }
+}

@@ -1,0 +1,41 @@
+package org.netduplex.samples.timetable;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.netduplex.samples.Command;
+import org.netduplex.samples.Durations;
+import org.netduplex.samples.Main;
+import org.netduplex.server.DuplexServerConfig;
+
+/** {@code timetable-server}: the bus timetable of seed 003, fed by a file you can edit, page at {@code /}. */
+public final class TimetableServerCommand implements Command {
+  @Override
+  public String usage() {
+    return "the bus timetable of seed 003: edit the printed file, watch the page at / change\n"
+        + "                   --host localhost --port 10202 --file <path> (default: a temporary copy of the sample;"
+        + " a missing file is made from it)\n"
+        + "                   --poll-timeout 15s --inactivity-timeout 10m";
+  }
+
+  @Override
+  public void run(Map<String, String> o) throws Exception {
+    DuplexServerConfig config = DuplexServerConfig.builder()
+        .pollTimeout(Durations.parse(o.getOrDefault("poll-timeout", "15s")))
+        .inactivityTimeout(Durations.parse(o.getOrDefault("inactivity-timeout", "10m")))
+        .build();
+    TimetableServer.Options options = new TimetableServer.Options()
+        .host(o.getOrDefault("host", "localhost"))
+        .port(Integer.parseInt(o.getOrDefault("port", "10202")))
+        .config(config);
+    if (o.containsKey("file")) {
+      options.file(Path.of(o.get("file")));
+    }
+    TimetableServer server = TimetableServer.start(options);
+    System.out.println("TimetableService on " + server.address() + "; timetable page: " + server.pageAddress());
+    System.out.println("Timetable file: " + server.file() + " (edit and save it; every page shows the change)");
+    if (!o.containsKey("file")) {
+      System.out.println("It is a temporary copy, deleted when the server stops; use --file <path> to keep your edits.");
+    }
+    Main.runUntilStopped(server);
+  }
+}
