@@ -12,6 +12,8 @@ public final class NetDuplex {
   public static final String NETDX_NS = "http://schemas.microsoft.com/2008/04/netduplex";
   /** WS-MakeConnection 1.1 namespace. */
   public static final String WSMC_NS = "http://docs.oasis-open.org/ws-rx/wsmc/200702";
+  /** Namespace of NetDuplex's own fault codes ({@code ndf:SessionEnded}, ...): WCF's are not documented. */
+  public static final String FAULTS_NS = "urn:netduplex:faults";
   /** XML Schema instance namespace, for {@code i:nil}. */
   public static final String XSI_NS = "http://www.w3.org/2001/XMLSchema-instance";
 

@@ -15,7 +15,7 @@ import org.netduplex.server.internal.DuplexFault;
  */
 public final class DuplexFaults {
   /** Namespace of NetDuplex's fault codes. */
-  public static final String FAULT_NS = "urn:netduplex:faults";
+  public static final String FAULT_NS = NetDuplex.FAULTS_NS;
 
   private DuplexFaults() {}
 

@@ -1,0 +1,19 @@
+package org.netduplex.client;
+
+/**
+ * What a {@link PollingDuplexClient} reports besides callbacks. Methods run on the client's
+ * internal threads: return quickly and never block.
+ */
+public interface ClientListener {
+  /**
+   * The client moved from {@code from} to {@code to}; {@code cause} is why it left OPEN or faulted
+   * (a network error, a SOAP fault), else null.
+   */
+  default void stateChanged(ClientState from, ClientState to, Throwable cause) {}
+
+  /** A poll answer was not a callback for this session (not XML, another session, unknown body): dropped. */
+  default void messageRejected(String reason, Throwable cause) {}
+
+  /** The callback implementation threw; the client goes on with the next message. */
+  default void callbackFailed(String operation, Throwable error) {}
+}

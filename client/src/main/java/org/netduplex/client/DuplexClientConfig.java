@@ -1,0 +1,190 @@
+package org.netduplex.client;
+
+import java.time.Duration;
+import java.util.Objects;
+import org.netduplex.core.NetDuplex;
+import org.netduplex.core.Scheduler;
+
+/**
+ * Immutable settings of a {@link PollingDuplexClient}. Build one with {@link #builder()}.
+ *
+ * <pre>{@code
+ * DuplexClientConfig config = DuplexClientConfig.builder()
+ *     .serverPollTimeout(Duration.ofSeconds(15))
+ *     .inactivityTimeout(Duration.ofMinutes(10))
+ *     .build();
+ * }</pre>
+ */
+public final class DuplexClientConfig {
+  private final Duration serverPollTimeout;
+  private final Duration pollTimeoutMargin;
+  private final Duration inactivityTimeout;
+  private final Duration initialBackoff;
+  private final Duration maxBackoff;
+  private final int maxResponseBytes;
+  private final String anonymousUriPrefix;
+  private final Scheduler scheduler;
+
+  private DuplexClientConfig(Builder b) {
+    this.serverPollTimeout = b.serverPollTimeout;
+    this.pollTimeoutMargin = b.pollTimeoutMargin;
+    this.inactivityTimeout = b.inactivityTimeout;
+    this.initialBackoff = b.initialBackoff;
+    this.maxBackoff = b.maxBackoff;
+    this.maxResponseBytes = b.maxResponseBytes;
+    this.anonymousUriPrefix = b.anonymousUriPrefix;
+    this.scheduler = b.scheduler;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public Builder toBuilder() {
+    return new Builder(this);
+  }
+
+  /** How long the server holds a poll with nothing to send (WCF's server default: 15 s). */
+  public Duration serverPollTimeout() {
+    return serverPollTimeout;
+  }
+
+  /** Added to {@link #serverPollTimeout()} to give a poll's HTTP read timeout (default 15 s). */
+  public Duration pollTimeoutMargin() {
+    return pollTimeoutMargin;
+  }
+
+  /** A poll's HTTP timeout: the server's poll timeout plus the margin. */
+  public Duration pollHttpTimeout() {
+    return serverPollTimeout.plus(pollTimeoutMargin);
+  }
+
+  /**
+   * How long the client keeps retrying without any answer from the server before it faults
+   * (WCF's {@code InactivityTimeout}, default 10 min).
+   */
+  public Duration inactivityTimeout() {
+    return inactivityTimeout;
+  }
+
+  /** First retry delay after a network error or 5xx (default 100 ms); doubles up to {@link #maxBackoff()}. */
+  public Duration initialBackoff() {
+    return initialBackoff;
+  }
+
+  /** Longest retry delay (default 10 s). */
+  public Duration maxBackoff() {
+    return maxBackoff;
+  }
+
+  /** Largest poll answer accepted (default 65,536 bytes, WCF's {@code MaxReceivedMessageSize}). */
+  public int maxResponseBytes() {
+    return maxResponseBytes;
+  }
+
+  /** Prefix of the anonymous address; a GUID is appended. Default: WCF's spelling, "anoynmous". */
+  public String anonymousUriPrefix() {
+    return anonymousUriPrefix;
+  }
+
+  /** The scheduler for retries and timeouts, or null for the client runtime's real-time one. */
+  public Scheduler scheduler() {
+    return scheduler;
+  }
+
+  @Override
+  public String toString() {
+    return "DuplexClientConfig{serverPollTimeout=" + serverPollTimeout + ", pollTimeoutMargin=" + pollTimeoutMargin
+        + ", inactivityTimeout=" + inactivityTimeout + ", initialBackoff=" + initialBackoff
+        + ", maxBackoff=" + maxBackoff + ", maxResponseBytes=" + maxResponseBytes
+        + ", anonymousUriPrefix=" + anonymousUriPrefix + "}";
+  }
+
+  /** Builds a {@link DuplexClientConfig}; every setting has a default. */
+  public static final class Builder {
+    private Duration serverPollTimeout = Duration.ofSeconds(15);
+    private Duration pollTimeoutMargin = Duration.ofSeconds(15);
+    private Duration inactivityTimeout = Duration.ofMinutes(10);
+    private Duration initialBackoff = Duration.ofMillis(100);
+    private Duration maxBackoff = Duration.ofSeconds(10);
+    private int maxResponseBytes = 65_536;
+    private String anonymousUriPrefix = NetDuplex.WCF_ANONYMOUS_URI_PREFIX;
+    private Scheduler scheduler;
+
+    private Builder() {}
+
+    private Builder(DuplexClientConfig c) {
+      this.serverPollTimeout = c.serverPollTimeout;
+      this.pollTimeoutMargin = c.pollTimeoutMargin;
+      this.inactivityTimeout = c.inactivityTimeout;
+      this.initialBackoff = c.initialBackoff;
+      this.maxBackoff = c.maxBackoff;
+      this.maxResponseBytes = c.maxResponseBytes;
+      this.anonymousUriPrefix = c.anonymousUriPrefix;
+      this.scheduler = c.scheduler;
+    }
+
+    public Builder serverPollTimeout(Duration d) {
+      this.serverPollTimeout = positive(d, "serverPollTimeout");
+      return this;
+    }
+
+    public Builder pollTimeoutMargin(Duration d) {
+      this.pollTimeoutMargin = positive(d, "pollTimeoutMargin");
+      return this;
+    }
+
+    public Builder inactivityTimeout(Duration d) {
+      this.inactivityTimeout = positive(d, "inactivityTimeout");
+      return this;
+    }
+
+    public Builder initialBackoff(Duration d) {
+      this.initialBackoff = positive(d, "initialBackoff");
+      return this;
+    }
+
+    public Builder maxBackoff(Duration d) {
+      this.maxBackoff = positive(d, "maxBackoff");
+      return this;
+    }
+
+    public Builder maxResponseBytes(int bytes) {
+      if (bytes < 1024) {
+        throw new IllegalArgumentException("maxResponseBytes must be at least 1024: " + bytes);
+      }
+      this.maxResponseBytes = bytes;
+      return this;
+    }
+
+    /** {@link NetDuplex#WCF_ANONYMOUS_URI_PREFIX} (default) or {@link NetDuplex#ANONYMOUS_URI_PREFIX}. */
+    public Builder anonymousUriPrefix(String prefix) {
+      if (prefix == null || prefix.isBlank()) {
+        throw new IllegalArgumentException("anonymousUriPrefix must not be blank");
+      }
+      this.anonymousUriPrefix = prefix;
+      return this;
+    }
+
+    /** Inject a scheduler (tests use a fake one to move time by hand). */
+    public Builder scheduler(Scheduler scheduler) {
+      this.scheduler = scheduler;
+      return this;
+    }
+
+    public DuplexClientConfig build() {
+      if (maxBackoff.compareTo(initialBackoff) < 0) {
+        throw new IllegalArgumentException("maxBackoff " + maxBackoff + " < initialBackoff " + initialBackoff);
+      }
+      return new DuplexClientConfig(this);
+    }
+
+    private static Duration positive(Duration d, String name) {
+      Objects.requireNonNull(d, name);
+      if (d.isNegative() || d.isZero()) {
+        throw new IllegalArgumentException(name + " must be positive: " + d);
+      }
+      return d;
+    }
+  }
+}

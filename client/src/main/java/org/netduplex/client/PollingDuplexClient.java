@@ -1,0 +1,204 @@
+package org.netduplex.client;
+
+import java.lang.reflect.Proxy;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.util.Objects;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.cxf.Bus;
+import org.apache.cxf.BusFactory;
+import org.apache.cxf.endpoint.Client;
+import org.apache.cxf.frontend.ClientProxy;
+import org.apache.cxf.jaxws.JaxWsProxyFactoryBean;
+import org.netduplex.client.internal.CallbackDispatcher;
+import org.netduplex.client.internal.ClientRuntime;
+import org.netduplex.client.internal.DuplexHeaderOutInterceptor;
+import org.netduplex.client.internal.Lifecycle;
+import org.netduplex.client.internal.PollLoop;
+import org.netduplex.client.internal.SerialExecutor;
+import org.netduplex.client.internal.ServiceCallHandler;
+import org.netduplex.core.DuplexHeader;
+import org.netduplex.core.Scheduler;
+
+/**
+ * A polling duplex client: the Java counterpart of Silverlight's {@code PollingDuplexHttpBinding}.
+ * Calls go through {@link #service()}, a proxy of the generated service interface that puts this
+ * client's {@code netdx:Duplex} header on each call. After the first call the client polls the
+ * server with {@code wsmc:MakeConnection} and hands each callback message, in arrival order, to
+ * the implementation of the generated callback interface.
+ *
+ * <pre>{@code
+ * try (PollingDuplexClient<IStockService> client = PollingDuplexClient.builder(endpoint)
+ *     .callback(IStockServiceCallback.class, quote -> System.out.println(quote.getSymbol()))
+ *     .build(IStockService.class)) {
+ *   client.service().register();
+ * }
+ * }</pre>
+ *
+ * <p>Clients of one JVM share a few threads (one HTTP selector, two I/O threads, a small callback
+ * pool, one timer), so a process can run thousands. Thread-safe.
+ *
+ * @param <S> the generated service interface
+ */
+public final class PollingDuplexClient<S> implements AutoCloseable {
+  private final URI endpoint;
+  private final DuplexHeader identity;
+  private final S service;
+  private final Lifecycle lifecycle;
+  private final PollLoop pollLoop;
+  private final Client cxfClient;
+  private final ClientRuntime runtime;
+  private final AtomicBoolean closed = new AtomicBoolean();
+
+  private PollingDuplexClient(Builder b, Class<S> serviceContract) {
+    this.endpoint = b.endpoint;
+    this.runtime = ClientRuntime.acquire();
+    try {
+      DuplexClientConfig config = b.config;
+      Scheduler scheduler = config.scheduler() != null ? config.scheduler() : runtime.scheduler();
+      this.identity = b.identity != null ? b.identity : DuplexHeader.newIdentity(config.anonymousUriPrefix());
+      this.lifecycle = new Lifecycle(b.listener);
+      Executor callbacks = new SerialExecutor(b.callbackExecutor != null ? b.callbackExecutor : runtime.callbacks());
+      HttpClient http = b.httpClient != null ? b.httpClient : runtime.http();
+      this.pollLoop = new PollLoop(endpoint, identity, config, http, runtime.io(), scheduler, lifecycle,
+          CallbackDispatcher.of(b.callbackContract), callbacks, b.callbackImplementation);
+
+      JaxWsProxyFactoryBean factory = new JaxWsProxyFactoryBean();
+      factory.setBus(b.bus != null ? b.bus : BusFactory.getDefaultBus());
+      factory.setServiceClass(serviceContract);
+      factory.setAddress(endpoint.toString());
+      factory.getOutInterceptors().add(new DuplexHeaderOutInterceptor(identity));
+      S cxfProxy = factory.create(serviceContract);
+      this.cxfClient = ClientProxy.getClient(cxfProxy);
+      this.service = serviceContract.cast(Proxy.newProxyInstance(serviceContract.getClassLoader(),
+          new Class<?>[] {serviceContract},
+          new ServiceCallHandler(cxfProxy, lifecycle, pollLoop, "PollingDuplexClient proxy of " + endpoint)));
+    } catch (RuntimeException | Error e) {
+      ClientRuntime.release(runtime);
+      throw e;
+    }
+  }
+
+  /** Starts building a client of the service at {@code endpoint}. */
+  public static Builder builder(URI endpoint) {
+    return new Builder(endpoint);
+  }
+
+  /** The service proxy: each call carries this client's {@code netdx:Duplex} header. */
+  public S service() {
+    return service;
+  }
+
+  public ClientState state() {
+    return lifecycle.state();
+  }
+
+  /** This client's anonymous address and session id, as its {@code netdx:Duplex} header names them. */
+  public DuplexHeader identity() {
+    return identity;
+  }
+
+  public URI endpoint() {
+    return endpoint;
+  }
+
+  /**
+   * Stops polling (the poll in flight is aborted at once) and releases the client's share of the
+   * runtime threads; the last client to close stops them. Idempotent. Callbacks already handed to
+   * the callback executor still run. The server ends the session after its inactivity timeout.
+   */
+  @Override
+  public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
+    lifecycle.moveTo(ClientState.CLOSED, null);
+    pollLoop.stop();
+    cxfClient.destroy();
+    ClientRuntime.release(runtime);
+  }
+
+  @Override
+  public String toString() {
+    return "PollingDuplexClient{" + endpoint + ", " + lifecycle.state() + "}";
+  }
+
+  /** Builds a {@link PollingDuplexClient}. A callback contract and implementation are required. */
+  public static final class Builder {
+    private final URI endpoint;
+    private DuplexClientConfig config = DuplexClientConfig.builder().build();
+    private Class<?> callbackContract;
+    private Object callbackImplementation;
+    private ClientListener listener = new ClientListener() {};
+    private Executor callbackExecutor;
+    private HttpClient httpClient;
+    private Bus bus;
+    private DuplexHeader identity;
+
+    private Builder(URI endpoint) {
+      this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
+      if (!"http".equalsIgnoreCase(endpoint.getScheme()) && !"https".equalsIgnoreCase(endpoint.getScheme())) {
+        throw new IllegalArgumentException("endpoint must be an http(s) URI: " + endpoint);
+      }
+    }
+
+    /** The generated callback interface and the implementation that receives its messages. */
+    public <C> Builder callback(Class<C> contract, C implementation) {
+      this.callbackContract = Objects.requireNonNull(contract, "contract");
+      this.callbackImplementation = Objects.requireNonNull(implementation, "implementation");
+      return this;
+    }
+
+    public Builder config(DuplexClientConfig config) {
+      this.config = Objects.requireNonNull(config, "config");
+      return this;
+    }
+
+    /** Told of state changes, rejected messages and failing callbacks. */
+    public Builder listener(ClientListener listener) {
+      this.listener = Objects.requireNonNull(listener, "listener");
+      return this;
+    }
+
+    /**
+     * Where callbacks run (default: a small pool shared by all clients). Callbacks of one client run
+     * one at a time, in arrival order, whatever the executor.
+     */
+    public Builder callbackExecutor(Executor executor) {
+      this.callbackExecutor = Objects.requireNonNull(executor, "executor");
+      return this;
+    }
+
+    /** The HTTP client for polls (default: one shared by all clients, HTTP/1.1). */
+    public Builder httpClient(HttpClient httpClient) {
+      this.httpClient = Objects.requireNonNull(httpClient, "httpClient");
+      return this;
+    }
+
+    /** The CXF bus for service calls (default: CXF's default bus). */
+    public Builder bus(Bus bus) {
+      this.bus = Objects.requireNonNull(bus, "bus");
+      return this;
+    }
+
+    /**
+     * The session identity to use instead of a fresh one (a new anonymous address and session id
+     * made with {@link DuplexClientConfig#anonymousUriPrefix()}): for replaying recorded traffic, or
+     * for a second session behind one address. Never reuse the identity of a live client.
+     */
+    public Builder identity(DuplexHeader identity) {
+      this.identity = Objects.requireNonNull(identity, "identity");
+      return this;
+    }
+
+    /** Builds the client for the generated service interface; nothing is sent until the first call. */
+    public <S> PollingDuplexClient<S> build(Class<S> serviceContract) {
+      Objects.requireNonNull(serviceContract, "serviceContract");
+      if (callbackContract == null) {
+        throw new IllegalStateException("callback(contract, implementation) is required");
+      }
+      return new PollingDuplexClient<>(this, serviceContract);
+    }
+  }
+}

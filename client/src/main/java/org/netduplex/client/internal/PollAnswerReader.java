@@ -1,0 +1,220 @@
+package org.netduplex.client.internal;
+
+import java.io.ByteArrayInputStream;
+import javax.xml.namespace.QName;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+import org.netduplex.core.DuplexHeader;
+import org.netduplex.core.NetDuplex;
+import org.netduplex.core.internal.SafeXml;
+
+/**
+ * Reads a poll answer's envelope (SOAP 1.1 or 1.2) in one streaming pass with the hardened parser:
+ * the {@code netdx:Duplex} header must name this client's session, then the body is either a fault
+ * or a callback message decoded by the {@link CallbackDispatcher}.
+ */
+public final class PollAnswerReader {
+  private final DuplexHeader expected;
+  private final CallbackDispatcher dispatcher;
+
+  public PollAnswerReader(DuplexHeader expected, CallbackDispatcher dispatcher) {
+    this.expected = expected;
+    this.dispatcher = dispatcher;
+  }
+
+  /** @throws RejectedMessageException when the bytes are not a callback or fault for this session */
+  public PollAnswer read(byte[] body) {
+    XMLStreamReader r = null;
+    try {
+      r = SafeXml.inputFactory().createXMLStreamReader(new ByteArrayInputStream(body));
+      return readEnvelope(r);
+    } catch (XMLStreamException e) {
+      throw new RejectedMessageException("not well-formed XML: " + CallbackDispatcher.rootMessage(e), e);
+    } finally {
+      close(r);
+    }
+  }
+
+  private PollAnswer readEnvelope(XMLStreamReader r) throws XMLStreamException {
+    r.nextTag();
+    String soapNs = r.getNamespaceURI();
+    if (!"Envelope".equals(r.getLocalName())
+        || !(NetDuplex.SOAP11_NS.equals(soapNs) || NetDuplex.SOAP12_NS.equals(soapNs))) {
+      throw new RejectedMessageException("not a SOAP envelope: " + r.getName(), null);
+    }
+    Headers headers = new Headers();
+    r.nextTag();
+    if (isSoap(r, soapNs, "Header")) {
+      readHeaders(r, headers);
+      r.nextTag();
+    }
+    if (!isSoap(r, soapNs, "Body")) {
+      throw new RejectedMessageException("the envelope has no Body", null);
+    }
+    r.nextTag();
+    if (r.isStartElement() && isSoap(r, soapNs, "Fault")) {
+      return PollAnswer.fault(NetDuplex.SOAP11_NS.equals(soapNs) ? readFault11(r) : readFault12(r));
+    }
+    checkSession(headers.duplex);
+    QName element = r.isStartElement() ? r.getName() : null;
+    CallbackDispatcher.Invocation invocation = dispatcher.decode(r, element, headers.action);
+    return new PollAnswer(null, invocation, headers.messageId, headers.messagePending);
+  }
+
+  private void checkSession(DuplexHeader actual) {
+    if (actual == null) {
+      throw new RejectedMessageException("a callback without a netdx:Duplex header", null);
+    }
+    if (!expected.sessionId().equals(actual.sessionId())) {
+      throw new RejectedMessageException("a callback for another session (" + abbreviate(actual.sessionId()) + ")", null);
+    }
+    if (!expected.address().equals(actual.address())) {
+      throw new RejectedMessageException("a callback for another address", null);
+    }
+  }
+
+  private static final class Headers {
+    DuplexHeader duplex;
+    String action;
+    String messageId;
+    boolean messagePending;
+  }
+
+  private static void readHeaders(XMLStreamReader r, Headers headers) throws XMLStreamException {
+    while (r.nextTag() == XMLStreamConstants.START_ELEMENT) {
+      String ns = r.getNamespaceURI();
+      String local = r.getLocalName();
+      if (NetDuplex.NETDX_NS.equals(ns) && "Duplex".equals(local)) {
+        headers.duplex = readDuplex(r);
+      } else if (NetDuplex.WSA_NS.equals(ns) && "Action".equals(local)) {
+        headers.action = r.getElementText().trim();
+      } else if (NetDuplex.WSA_NS.equals(ns) && "MessageID".equals(local)) {
+        headers.messageId = r.getElementText().trim();
+      } else if (NetDuplex.WSMC_NS.equals(ns) && "MessagePending".equals(local)) {
+        String pending = r.getAttributeValue(null, "pending");
+        headers.messagePending = "true".equals(pending) || "1".equals(pending);
+        skip(r);
+      } else {
+        skip(r);
+      }
+    }
+  }
+
+  private static DuplexHeader readDuplex(XMLStreamReader r) throws XMLStreamException {
+    String address = null;
+    String sessionId = null;
+    while (r.nextTag() == XMLStreamConstants.START_ELEMENT) {
+      if (NetDuplex.NETDX_NS.equals(r.getNamespaceURI()) && "Address".equals(r.getLocalName())) {
+        address = r.getElementText().trim();
+      } else if (NetDuplex.NETDX_NS.equals(r.getNamespaceURI()) && "SessionId".equals(r.getLocalName())) {
+        sessionId = r.getElementText().trim();
+      } else {
+        skip(r);
+      }
+    }
+    if (address == null || sessionId == null || address.isEmpty() || sessionId.isEmpty()) {
+      throw new RejectedMessageException("a netdx:Duplex header without Address or SessionId", null);
+    }
+    try {
+      return new DuplexHeader(address, sessionId);
+    } catch (IllegalArgumentException e) {
+      throw new RejectedMessageException("a malformed netdx:Duplex header: " + e.getMessage(), e);
+    }
+  }
+
+  /** SOAP 1.1: {@code faultcode} (a QName) and {@code faultstring}. */
+  private static SoapFaultInfo readFault11(XMLStreamReader r) throws XMLStreamException {
+    QName code = new QName(NetDuplex.SOAP11_NS, "Server");
+    String reason = "";
+    while (r.nextTag() == XMLStreamConstants.START_ELEMENT) {
+      switch (r.getLocalName()) {
+        case "faultcode" -> code = qnameText(r);
+        case "faultstring" -> reason = r.getElementText().trim();
+        default -> skip(r);
+      }
+    }
+    return new SoapFaultInfo(code, reason);
+  }
+
+  /** SOAP 1.2: the innermost {@code Code/Subcode/Value}, and the first {@code Reason/Text}. */
+  private static SoapFaultInfo readFault12(XMLStreamReader r) throws XMLStreamException {
+    QName code = new QName(NetDuplex.SOAP12_NS, "Receiver");
+    String reason = "";
+    while (r.nextTag() == XMLStreamConstants.START_ELEMENT) {
+      switch (r.getLocalName()) {
+        case "Code" -> code = readCode12(r);
+        case "Reason" -> reason = readReason12(r);
+        default -> skip(r);
+      }
+    }
+    return new SoapFaultInfo(code, reason);
+  }
+
+  private static QName readCode12(XMLStreamReader r) throws XMLStreamException {
+    QName code = null;
+    while (r.nextTag() == XMLStreamConstants.START_ELEMENT) {
+      if ("Value".equals(r.getLocalName())) {
+        code = qnameText(r);
+      } else if ("Subcode".equals(r.getLocalName())) {
+        code = readCode12(r);
+      } else {
+        skip(r);
+      }
+    }
+    return code != null ? code : new QName(NetDuplex.SOAP12_NS, "Receiver");
+  }
+
+  private static String readReason12(XMLStreamReader r) throws XMLStreamException {
+    String text = null;
+    while (r.nextTag() == XMLStreamConstants.START_ELEMENT) {
+      if (text == null && "Text".equals(r.getLocalName())) {
+        text = r.getElementText().trim();
+      } else {
+        skip(r);
+      }
+    }
+    return text != null ? text : "";
+  }
+
+  private static QName qnameText(XMLStreamReader r) throws XMLStreamException {
+    javax.xml.namespace.NamespaceContext scope = r.getNamespaceContext();
+    String text = r.getElementText().trim();
+    int colon = text.indexOf(':');
+    String prefix = colon < 0 ? "" : text.substring(0, colon);
+    String local = text.substring(colon + 1);
+    String ns = scope.getNamespaceURI(prefix);
+    return new QName(ns == null ? "" : ns, local, prefix);
+  }
+
+  private static boolean isSoap(XMLStreamReader r, String soapNs, String local) {
+    return r.isStartElement() && soapNs.equals(r.getNamespaceURI()) && local.equals(r.getLocalName());
+  }
+
+  /** Skips the element the reader is on, leaving it on that element's end tag. */
+  private static void skip(XMLStreamReader r) throws XMLStreamException {
+    int depth = 1;
+    while (depth > 0) {
+      int event = r.next();
+      if (event == XMLStreamConstants.START_ELEMENT) {
+        depth++;
+      } else if (event == XMLStreamConstants.END_ELEMENT) {
+        depth--;
+      }
+    }
+  }
+
+  private static String abbreviate(String id) {
+    return id.length() <= 8 ? id : id.substring(0, 8) + "…";
+  }
+
+  private static void close(XMLStreamReader r) {
+    if (r != null) {
+      try {
+        r.close();
+      } catch (XMLStreamException ignored) {
+        // nothing held: the input is a byte array
+      }
+    }
+  }
+}

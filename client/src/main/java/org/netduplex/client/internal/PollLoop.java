@@ -1,0 +1,229 @@
+package org.netduplex.client.internal;
+
+import java.io.IOException;
+import java.lang.reflect.InvocationTargetException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.netduplex.client.ClientState;
+import org.netduplex.client.DuplexClientConfig;
+import org.netduplex.client.DuplexFaultException;
+import org.netduplex.core.Cancellable;
+import org.netduplex.core.DuplexHeader;
+import org.netduplex.core.NetDuplex;
+import org.netduplex.core.Scheduler;
+import org.netduplex.core.internal.Soap11Envelopes;
+
+/**
+ * The receiving half of a client: one {@code MakeConnection} poll in flight at a time, sent with
+ * {@link HttpClient#sendAsync} so a waiting poll holds no thread. An answer is read on an I/O
+ * thread and its callback handed to the client's serial callback executor; then the next poll goes
+ * out at once. Network errors and 5xx are retried with backoff until the inactivity timeout; a fault
+ * saying the session is gone faults the client.
+ */
+public final class PollLoop {
+  private static final Logger LOG = Logger.getLogger(PollLoop.class.getName());
+  private static final String CONTENT_TYPE = "text/xml; charset=utf-8";
+
+  private final URI endpoint;
+  private final DuplexClientConfig config;
+  private final HttpClient http;
+  private final Executor io;
+  private final Scheduler scheduler;
+  private final Lifecycle lifecycle;
+  private final PollAnswerReader reader;
+  private final Executor callbacks;
+  private final Object implementation;
+  private final Backoff backoff;
+  private final RecentMessageIds recentIds = new RecentMessageIds(256);
+  private final byte[] pollBody;
+  private final AtomicBoolean started = new AtomicBoolean();
+  private volatile long lastContactNanos;
+  private CompletableFuture<HttpResponse<byte[]>> inFlight; // guarded by this
+  private Cancellable retry; // guarded by this
+
+  public PollLoop(URI endpoint, DuplexHeader identity, DuplexClientConfig config, HttpClient http, Executor io,
+      Scheduler scheduler, Lifecycle lifecycle, CallbackDispatcher dispatcher, Executor callbacks,
+      Object implementation) {
+    this.endpoint = endpoint;
+    this.config = config;
+    this.http = http;
+    this.io = io;
+    this.scheduler = scheduler;
+    this.lifecycle = lifecycle;
+    this.reader = new PollAnswerReader(identity, dispatcher);
+    this.callbacks = callbacks;
+    this.implementation = implementation;
+    this.backoff = new Backoff(config.initialBackoff(), config.maxBackoff(),
+        bound -> ThreadLocalRandom.current().nextLong(bound));
+    this.pollBody = Soap11Envelopes.makeConnection(identity.address());
+    this.lastContactNanos = scheduler.nanoTime();
+  }
+
+  /** A service call went through: the server knows the session. The first one starts polling. */
+  public void callSucceeded() {
+    lastContactNanos = scheduler.nanoTime();
+    if (started.compareAndSet(false, true) && lifecycle.moveIf(ClientState.CREATED, ClientState.CONNECTING, null)) {
+      poll();
+    }
+  }
+
+  /** The session is gone: no more polls. */
+  public void fault(Throwable cause) {
+    if (lifecycle.moveTo(ClientState.FAULTED, cause)) {
+      LOG.warning(() -> "Polling duplex client of " + endpoint + " faulted: " + cause.getMessage());
+      stop();
+    }
+  }
+
+  /** Ends the poll in flight and any pending retry; the lifecycle is already final. */
+  public synchronized void stop() {
+    if (inFlight != null) {
+      inFlight.cancel(true); // aborts the HTTP exchange (JDK 16+)
+      inFlight = null;
+    }
+    if (retry != null) {
+      retry.cancel();
+      retry = null;
+    }
+  }
+
+  private void poll() {
+    CompletableFuture<HttpResponse<byte[]>> sent;
+    synchronized (this) {
+      retry = null;
+      if (lifecycle.state().isFinal()) {
+        return;
+      }
+      HttpRequest request = HttpRequest.newBuilder(endpoint)
+          .timeout(config.pollHttpTimeout())
+          .header("Content-Type", CONTENT_TYPE)
+          .header("SOAPAction", "\"" + NetDuplex.MAKE_CONNECTION_ACTION + "\"")
+          .POST(HttpRequest.BodyPublishers.ofByteArray(pollBody))
+          .build();
+      sent = http.sendAsync(request, BoundedBodySubscriber.handler(config.maxResponseBytes()));
+      inFlight = sent;
+    }
+    // Async on our I/O pool: never re-enter poll() on the stack of an already-completed future.
+    sent.whenCompleteAsync(this::onAnswer, io);
+  }
+
+  private void onAnswer(HttpResponse<byte[]> response, Throwable error) {
+    if (lifecycle.state().isFinal()) {
+      return;
+    }
+    if (error != null) {
+      failed(error instanceof CompletionException && error.getCause() != null ? error.getCause() : error);
+      return;
+    }
+    int status = response.statusCode();
+    byte[] body = response.body();
+    if (body.length == 0 && (status == 200 || status == 202)) {
+      succeeded(); // the poll timed out on the server with nothing to send (WS-MC says 202, WCF 200)
+      poll();
+      return;
+    }
+    if (body.length == 0 || (status != 200 && status < 400)) {
+      failed(new IOException("HTTP " + status + " with " + body.length + " bytes from " + endpoint));
+      return;
+    }
+    PollAnswer answer;
+    try {
+      answer = reader.read(body);
+    } catch (RejectedMessageException e) {
+      if (status != 200) {
+        failed(new IOException("HTTP " + status + " from " + endpoint + ": " + e.getMessage()));
+        return;
+      }
+      succeeded(); // the server answered; the answer was unusable, not the connection
+      reject(e);
+      poll();
+      return;
+    }
+    if (answer.fault() != null) {
+      DuplexFaultException fault = new DuplexFaultException(answer.fault().code(), answer.fault().reason(), status);
+      if (answer.fault().sessionIsGone()) {
+        fault(fault);
+      } else {
+        failed(fault);
+      }
+      return;
+    }
+    succeeded();
+    deliver(answer);
+    poll();
+  }
+
+  private void succeeded() {
+    lastContactNanos = scheduler.nanoTime();
+    backoff.reset();
+    lifecycle.moveIf(ClientState.CONNECTING, ClientState.OPEN, null);
+  }
+
+  private void failed(Throwable cause) {
+    Duration silent = Duration.ofNanos(scheduler.nanoTime() - lastContactNanos);
+    if (silent.compareTo(config.inactivityTimeout()) >= 0) {
+      fault(new IOException("no answer from " + endpoint + " for " + silent.toSeconds()
+          + " s (inactivity timeout " + config.inactivityTimeout() + "); last error: " + cause.getMessage(), cause));
+      return;
+    }
+    if (lifecycle.moveIf(ClientState.OPEN, ClientState.CONNECTING, cause)) {
+      LOG.warning(() -> "Lost contact with " + endpoint + ", retrying: " + cause);
+    } else {
+      LOG.fine(() -> "Poll failed again, retrying: " + cause);
+    }
+    Duration delay = backoff.next();
+    synchronized (this) {
+      if (!lifecycle.state().isFinal()) {
+        retry = scheduler.schedule(this::poll, delay);
+      }
+    }
+  }
+
+  private void reject(RejectedMessageException e) {
+    LOG.warning(() -> "Dropped a poll answer from " + endpoint + ": " + e.getMessage());
+    try {
+      lifecycle.listener().messageRejected(e.getMessage(), e.getCause());
+    } catch (RuntimeException listenerError) {
+      LOG.log(Level.WARNING, "ClientListener.messageRejected threw; ignored", listenerError);
+    }
+  }
+
+  private void deliver(PollAnswer answer) {
+    if (!recentIds.firstTime(answer.messageId())) {
+      LOG.fine(() -> "Dropped a repeated message " + answer.messageId());
+      return;
+    }
+    CallbackDispatcher.Invocation invocation = answer.invocation();
+    callbacks.execute(() -> invoke(invocation));
+  }
+
+  private void invoke(CallbackDispatcher.Invocation invocation) {
+    try {
+      invocation.operation().method().invoke(implementation, invocation.arguments());
+    } catch (InvocationTargetException e) {
+      callbackFailed(invocation, e.getCause());
+    } catch (IllegalAccessException | RuntimeException e) {
+      callbackFailed(invocation, e);
+    }
+  }
+
+  private void callbackFailed(CallbackDispatcher.Invocation invocation, Throwable error) {
+    String name = invocation.operation().name();
+    LOG.log(Level.WARNING, "Callback " + name + " threw; going on with the next message", error);
+    try {
+      lifecycle.listener().callbackFailed(name, error);
+    } catch (RuntimeException listenerError) {
+      LOG.log(Level.WARNING, "ClientListener.callbackFailed threw; ignored", listenerError);
+    }
+  }
+}

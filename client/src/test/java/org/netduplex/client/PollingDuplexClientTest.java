@@ -1,0 +1,267 @@
+package org.netduplex.client;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.netduplex.core.NetDuplex;
+import org.netduplex.server.DuplexServerConfig;
+import org.netduplex.server.DuplexSession;
+import org.netduplex.stock.IStockService;
+import org.netduplex.stock.Stock;
+import org.netduplex.testing.Eventually;
+import org.netduplex.testing.FakeScheduler;
+
+/** The client against the real server engine on a loopback port. */
+class PollingDuplexClientTest {
+  private static final Duration WAIT = Duration.ofSeconds(10);
+
+  private final List<AutoCloseable> toClose = new ArrayList<>();
+
+  @AfterEach
+  void closeAll() throws Exception {
+    for (int i = toClose.size() - 1; i >= 0; i--) {
+      toClose.get(i).close();
+    }
+  }
+
+  private StockTestServer server(DuplexServerConfig config) {
+    StockTestServer server = new StockTestServer(config);
+    toClose.add(server);
+    return server;
+  }
+
+  private PollingDuplexClient<IStockService> client(StockTestServer server, Recorder recorder, DuplexClientConfig config) {
+    PollingDuplexClient<IStockService> client = PollingDuplexClient.builder(server.address)
+        .callback(org.netduplex.stock.IStockServiceCallback.class, recorder)
+        .listener(recorder)
+        .config(config)
+        .build(IStockService.class);
+    toClose.add(client);
+    return client;
+  }
+
+  private static DuplexServerConfig fastPolls() {
+    return DuplexServerConfig.builder().pollTimeout(Duration.ofMillis(200)).build();
+  }
+
+  private static DuplexClientConfig clientConfig() {
+    return DuplexClientConfig.builder().serverPollTimeout(Duration.ofMillis(200))
+        .initialBackoff(Duration.ofMillis(20)).maxBackoff(Duration.ofMillis(100)).build();
+  }
+
+  @Test
+  void registerStartsPollingAndTheQuoteArrivesOnTheCallback() throws Exception {
+    StockTestServer server = server(fastPolls());
+    Recorder recorder = new Recorder();
+    PollingDuplexClient<IStockService> client = client(server, recorder, clientConfig());
+    assertEquals(ClientState.CREATED, client.state());
+
+    client.service().register();
+
+    Stock quote = recorder.next(WAIT);
+    assertEquals("AAHH", quote.getSymbol());
+    assertEquals(256.7, quote.getAsk());
+    assertNull(quote.getNotes());
+    Eventually.await("client open", () -> client.state() == ClientState.OPEN);
+    assertTrue(client.identity().address().startsWith(NetDuplex.WCF_ANONYMOUS_URI_PREFIX), client.identity().address());
+    assertTrue(recorder.callbackThreads.get(0).startsWith("netduplex-client-callback"), recorder.callbackThreads.toString());
+  }
+
+  @Test
+  void syncWithNotesReachesASecondClient() throws Exception {
+    StockTestServer server = server(fastPolls());
+    Recorder first = new Recorder();
+    Recorder second = new Recorder();
+    PollingDuplexClient<IStockService> a = client(server, first, clientConfig());
+    PollingDuplexClient<IStockService> b = client(server, second, clientConfig());
+    a.service().register();
+    b.service().register();
+    first.next(WAIT);
+    second.next(WAIT);
+
+    a.service().sync(StockTestServer.stock("CZLP", 227.69, 226.74, "Notes added from Java"));
+
+    Stock seen = second.next(WAIT);
+    assertEquals("CZLP", seen.getSymbol());
+    assertEquals("Notes added from Java", seen.getNotes());
+    assertEquals("CZLP", first.next(WAIT).getSymbol());
+  }
+
+  @Test
+  void emptyPollAnswersAreFollowedByANewPollAndLaterMessagesStillArrive() throws Exception {
+    StockTestServer server = server(fastPolls());
+    Recorder recorder = new Recorder();
+    PollingDuplexClient<IStockService> client = client(server, recorder, clientConfig());
+    client.service().register();
+    recorder.next(WAIT);
+    long before = server.feature.metrics().pollsAnsweredEmpty();
+
+    Eventually.await("three polls timed out empty", () -> server.feature.metrics().pollsAnsweredEmpty() >= before + 3);
+    server.feature.broadcast(org.netduplex.stock.IStockServiceCallback.class,
+        c -> c.update(StockTestServer.stock("LATE", 1, 1, null)));
+
+    assertEquals("LATE", recorder.next(WAIT).getSymbol());
+    assertEquals(ClientState.OPEN, client.state());
+    assertTrue(recorder.rejections.isEmpty(), recorder.rejections.toString());
+  }
+
+  @Test
+  void callbacksOfOneClientRunInArrivalOrderOnTheGivenExecutor() throws Exception {
+    StockTestServer server = server(fastPolls());
+    Recorder recorder = new Recorder();
+    ExecutorService pool = Executors.newFixedThreadPool(4, r -> new Thread(r, "user-pool"));
+    toClose.add(pool::shutdownNow);
+    PollingDuplexClient<IStockService> client = PollingDuplexClient.builder(server.address)
+        .callback(org.netduplex.stock.IStockServiceCallback.class, recorder)
+        .callbackExecutor(pool)
+        .config(clientConfig())
+        .build(IStockService.class);
+    toClose.add(client);
+    client.service().register();
+    recorder.next(WAIT);
+
+    for (int i = 0; i < 50; i++) {
+      client.service().sync(StockTestServer.stock("S" + i, i, i, null));
+    }
+
+    for (int i = 0; i < 50; i++) {
+      assertEquals("S" + i, recorder.next(WAIT).getSymbol());
+    }
+    assertTrue(recorder.callbackThreads.stream().allMatch("user-pool"::equals), recorder.callbackThreads.toString());
+  }
+
+  @Test
+  void aSessionEndedByTheServerFaultsTheClientAndLaterCallsSaySo() throws Exception {
+    StockTestServer server = server(fastPolls());
+    Recorder recorder = new Recorder();
+    PollingDuplexClient<IStockService> client = client(server, recorder, clientConfig());
+    client.service().register();
+    recorder.next(WAIT);
+
+    for (DuplexSession s : server.feature.sessions()) {
+      s.close();
+    }
+
+    Eventually.await("client faulted", () -> client.state() == ClientState.FAULTED);
+    DuplexFaultException cause = assertInstanceOf(DuplexFaultException.class, recorder.causes.get(recorder.causes.size() - 1));
+    assertEquals(NetDuplex.FAULTS_NS, cause.code().getNamespaceURI());
+    SessionFaultedException refused = assertThrows(SessionFaultedException.class, () -> client.service().register());
+    assertTrue(refused.getMessage().contains("build a new client"), refused.getMessage());
+    assertEquals(List.of(ClientState.CONNECTING, ClientState.OPEN, ClientState.FAULTED), recorder.states);
+  }
+
+  @Test
+  void serverInactivityTimeoutEndsASilentSessionAndItsNextCallFaultsTheClient() throws Exception {
+    FakeScheduler serverTime = new FakeScheduler();
+    StockTestServer server = server(DuplexServerConfig.builder().scheduler(serverTime)
+        .pollTimeout(Duration.ofSeconds(15)).inactivityTimeout(Duration.ofMinutes(10)).build());
+    Recorder recorder = new Recorder();
+    PollingDuplexClient<IStockService> client = client(server, recorder, clientConfig());
+    client.service().register();
+    recorder.next(WAIT);
+    Eventually.await("poll parked", () -> server.feature.metrics().parkedPolls() == 1);
+
+    serverTime.advanceBy(Duration.ofMinutes(11)); // polls answered empty at 15 s count as activity only when they come in
+
+    Eventually.await("client faulted", () -> client.state() == ClientState.FAULTED);
+    assertTrue(server.feature.sessions().isEmpty());
+  }
+
+  @Test
+  void afterAServerRestartTheClientRetriesThenFaultsBecauseTheNewServerDoesNotKnowItsSession() throws Exception {
+    StockTestServer first = new StockTestServer(fastPolls());
+    int port = first.port();
+    Recorder recorder = new Recorder();
+    PollingDuplexClient<IStockService> client = PollingDuplexClient.builder(first.address)
+        .callback(org.netduplex.stock.IStockServiceCallback.class, recorder)
+        .listener(recorder)
+        .config(clientConfig())
+        .build(IStockService.class);
+    toClose.add(client);
+    client.service().register();
+    recorder.next(WAIT);
+
+    first.close();
+    Eventually.await("client reconnecting", () -> client.state() == ClientState.CONNECTING);
+    StockTestServer second = new StockTestServer(fastPolls(), port, 32);
+    toClose.add(second);
+
+    Eventually.await("client faulted", () -> client.state() == ClientState.FAULTED);
+    DuplexFaultException cause = assertInstanceOf(DuplexFaultException.class, recorder.causes.get(recorder.causes.size() - 1));
+    assertEquals("UnknownAddress", cause.code().getLocalPart());
+    assertEquals(List.of(ClientState.CONNECTING, ClientState.OPEN, ClientState.CONNECTING, ClientState.FAULTED),
+        recorder.states);
+  }
+
+  @Test
+  void withTheServerGoneTheClientFaultsAfterItsInactivityTimeout() throws Exception {
+    StockTestServer server = new StockTestServer(fastPolls());
+    FakeScheduler clientTime = new FakeScheduler();
+    Recorder recorder = new Recorder();
+    PollingDuplexClient<IStockService> client = PollingDuplexClient.builder(server.address)
+        .callback(org.netduplex.stock.IStockServiceCallback.class, recorder)
+        .listener(recorder)
+        .config(clientConfig().toBuilder().scheduler(clientTime).inactivityTimeout(Duration.ofMinutes(1)).build())
+        .build(IStockService.class);
+    toClose.add(client);
+    client.service().register();
+    recorder.next(WAIT);
+    server.close();
+    Eventually.await("client reconnecting", () -> client.state() == ClientState.CONNECTING);
+
+    for (int i = 0; i < 100 && client.state() != ClientState.FAULTED; i++) {
+      clientTime.advanceBy(Duration.ofSeconds(2)); // each step fires the pending retry, which fails again
+      Thread.sleep(20);
+    }
+
+    assertEquals(ClientState.FAULTED, client.state());
+    assertTrue(recorder.causes.get(recorder.causes.size() - 1).getMessage().contains("inactivity timeout"),
+        recorder.causes.toString());
+  }
+
+  @Test
+  void closeIsIdempotentEndsThePollAndLaterCallsAreRefused() throws Exception {
+    StockTestServer server = server(DuplexServerConfig.builder().pollTimeout(Duration.ofMinutes(1)).build());
+    Recorder recorder = new Recorder();
+    PollingDuplexClient<IStockService> client = client(server, recorder, clientConfig());
+    client.service().register();
+    recorder.next(WAIT);
+    Eventually.await("poll parked", () -> server.feature.metrics().parkedPolls() == 1);
+
+    client.close();
+    client.close();
+
+    assertEquals(ClientState.CLOSED, client.state());
+    assertThrows(IllegalStateException.class, () -> client.service().register());
+    assertEquals(List.of(ClientState.CONNECTING, ClientState.OPEN, ClientState.CLOSED), recorder.states);
+  }
+
+  @Test
+  void closingTheLastClientStopsTheClientThreads() throws Exception {
+    StockTestServer server = server(fastPolls());
+    Recorder recorder = new Recorder();
+    PollingDuplexClient<IStockService> client = client(server, recorder, clientConfig());
+    client.service().register();
+    recorder.next(WAIT);
+    assertTrue(clientThreads() > 0);
+
+    client.close();
+
+    Eventually.await("client threads gone", () -> clientThreads() == 0);
+  }
+
+  private static long clientThreads() {
+    return Thread.getAllStackTraces().keySet().stream()
+        .filter(t -> t.getName().startsWith("netduplex-client-") && t.isAlive()).count();
+  }
+}
