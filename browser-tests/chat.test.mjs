@@ -23,9 +23,20 @@ after(async () => {
   await server?.stop();
 });
 
-async function openChat() {
+/** Serves chat.js with its length limit raised, as a client that skips the page's own check. */
+async function withoutPageLimit(context) {
+  await context.route('**/chat.js', async (route) => {
+    const response = await route.fetch();
+    const script = await response.text();
+    assert.ok(script.includes('const MAX_TEXT = 500;'), 'chat.js has no MAX_TEXT to raise');
+    await route.fulfill({ response, body: script.replace('const MAX_TEXT = 500;', 'const MAX_TEXT = 1e6;') });
+  });
+}
+
+async function openChat(setUp) {
   const context = await browser.newContext();
   contexts.push(context);
+  if (setUp) await setUp(context);
   const page = await context.newPage();
   page.errors = [];
   page.on('pageerror', (e) => page.errors.push(String(e)));
@@ -121,6 +132,25 @@ test('a huge message gets a clear error and the server stays up', async () => {
   const hal = await openChat();
   await join(hal, 'hal');
   await waitForEvent(gus, 'hal joined.');
+});
+
+test('past the page\'s own check, the server refuses a huge message and the page says why', async () => {
+  const ivy = await openChat(withoutPageLimit);
+  const jay = await openChat();
+  await join(ivy, 'ivy');
+  await join(jay, 'jay');
+  await waitForEvent(ivy, 'jay joined.');
+  await ivy.evaluate(() => { document.getElementById('text').removeAttribute('maxlength'); });
+  await ivy.fill('#text', '<script>window.pwned=1</script>'.repeat(40)); // 1240 characters
+  await ivy.click('#say-form button[type=submit]');
+  await ivy.waitForFunction(() => document.getElementById('say-error').textContent !== '', null, { timeout: 10000 });
+  assert.equal(await ivy.locator('#say-error').textContent(), 'A message has at most 500 characters (this one has 1240).');
+  await ivy.fill('#text', 'short again');
+  await ivy.click('#say-form button[type=submit]');
+  await waitForEvent(jay, 'ivy: short again'); // still serving, and the refused message never reached jay
+  assert.ok(!(await events(jay)).some((e) => e.includes('script')));
+  assert.equal(await jay.evaluate(() => window.pwned), undefined);
+  assert.deepEqual(jay.errors, []);
 });
 
 test('an idle member is dropped and the others are told', async () => {

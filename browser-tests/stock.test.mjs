@@ -22,9 +22,20 @@ after(async () => {
   await server?.stop();
 });
 
-async function openTicker() {
+/** Serves stock.js with its notes limit raised, as a client that skips the page's own check. */
+async function withoutPageLimit(context) {
+  await context.route('**/stock.js', async (route) => {
+    const response = await route.fetch();
+    const script = await response.text();
+    assert.ok(script.includes('const MAX_NOTES = 1000;'), 'stock.js has no MAX_NOTES to raise');
+    await route.fulfill({ response, body: script.replace('const MAX_NOTES = 1000;', 'const MAX_NOTES = 1e6;') });
+  });
+}
+
+async function openTicker(setUp) {
   const context = await browser.newContext();
   contexts.push(context);
+  if (setUp) await setUp(context);
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
@@ -77,6 +88,10 @@ test('empty and oversized notes get a clear error and the server stays up', asyn
   await a.fill('#notes', '   ');
   await a.click('button[type=submit]');
   assert.equal(await a.locator('#notes-error').textContent(), 'Type some notes first.');
+  await a.evaluate(() => { document.getElementById('notes').removeAttribute('maxlength'); });
+  await a.fill('#notes', 'n'.repeat(1001));
+  await a.click('button[type=submit]');
+  assert.equal(await a.locator('#notes-error').textContent(), 'At most 1000 characters.');
   // the input caps at 1000 characters; a hand-made oversized request is refused by the server
   const status = await a.evaluate(async () => {
     const r = await fetch('/StockService', { method: 'POST', headers: { 'Content-Type': 'text/xml; charset=utf-8', SOAPAction: '"Silverlight/IStockService/Sync"' }, body: 'x'.repeat(200000) });
@@ -85,6 +100,22 @@ test('empty and oversized notes get a clear error and the server stays up', asyn
   assert.equal(status, 500);
   const b = await openTicker(); // still serving
   assert.equal(await b.locator('#quotes tr').count(), 8);
+});
+
+test('past the page\'s own check, huge notes with markup are cut by the server and shown as text', async () => {
+  const a = await openTicker(withoutPageLimit);
+  const b = await openTicker();
+  const evil = '<img src=x onerror="window.pwned=1"><script>window.pwned=2</script>'.repeat(80); // 5680 characters
+  await a.evaluate(() => { document.getElementById('notes').removeAttribute('maxlength'); });
+  await a.selectOption('#symbol', 'JAVA');
+  await a.fill('#notes', evil);
+  await a.click('button[type=submit]');
+  const cut = evil.substring(0, 1000);
+  await b.waitForFunction((t) => document.querySelector('tr[data-symbol="JAVA"] td.notes').textContent === t, cut, { timeout: 15000 });
+  assert.equal(await a.locator('#notes-error').textContent(), '');
+  assert.equal(await b.evaluate(() => window.pwned), undefined);
+  assert.equal(await b.locator('#quotes img, #quotes script').count(), 0);
+  assert.deepEqual(b.errors, []);
 });
 
 test('the status page lists sessions without full ids', async () => {
