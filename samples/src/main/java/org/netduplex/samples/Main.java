@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import org.netduplex.samples.chat.ChatServerCommand;
+import org.netduplex.samples.stock.StockClientCommand;
 import org.netduplex.samples.stock.StockServerCommand;
 import org.netduplex.samples.timetable.TimetableServerCommand;
 
@@ -16,6 +17,7 @@ public final class Main {
 
   static {
     COMMANDS.put("stock-server", new StockServerCommand());
+    COMMANDS.put("stock-client", new StockClientCommand());
     COMMANDS.put("chat-server", new ChatServerCommand());
     COMMANDS.put("timetable-server", new TimetableServerCommand());
   }

@@ -1,0 +1,122 @@
+package org.netduplex.samples.stock;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.netduplex.client.ClientListener;
+import org.netduplex.client.ClientState;
+import org.netduplex.client.DuplexClientConfig;
+import org.netduplex.client.PollingDuplexClient;
+import org.netduplex.stock.IStockService;
+import org.netduplex.stock.IStockServiceCallback;
+import org.netduplex.stock.Stock;
+
+/**
+ * The Java console client of the stock ticker: prints every quote the server pushes and sends
+ * notes for a symbol with {@code Sync}, which every other client (pages included) then shows.
+ */
+public final class StockConsole implements IStockServiceCallback, ClientListener, AutoCloseable {
+  static final String HELP = "Commands: notes <SYMBOL> <text>   send notes for a symbol to every client\n"
+      + "          quit                     leave";
+
+  private final PrintStream out;
+  private final PollingDuplexClient<IStockService> client;
+  private final Map<String, Stock> lastQuotes = new ConcurrentHashMap<>();
+
+  public StockConsole(URI url, DuplexClientConfig config, PrintStream out) {
+    this.out = out;
+    this.client = PollingDuplexClient.builder(url)
+        .callback(IStockServiceCallback.class, this)
+        .listener(this)
+        .config(config)
+        .build(IStockService.class);
+  }
+
+  /** Registers with the server; quotes start arriving. */
+  public void start() {
+    client.service().register();
+  }
+
+  /** Reads commands until {@code quit} or the end of input. */
+  public void run(BufferedReader in) throws IOException {
+    out.println(HELP);
+    for (String line = in.readLine(); line != null; line = in.readLine()) {
+      if (!handle(line.strip())) {
+        return;
+      }
+    }
+  }
+
+  /** Runs one command; false when it was {@code quit}. */
+  boolean handle(String line) {
+    if (line.isEmpty()) {
+      return true;
+    }
+    String[] words = line.split("\\s+", 3);
+    switch (words[0]) {
+      case "quit", "exit" -> {
+        return false;
+      }
+      case "notes" -> sendNotes(words);
+      default -> out.println("Unknown command: " + words[0] + "\n" + HELP);
+    }
+    return true;
+  }
+
+  private void sendNotes(String[] words) {
+    if (words.length < 3) {
+      out.println("Usage: notes <SYMBOL> <text>");
+      return;
+    }
+    String symbol = words[1].toUpperCase(Locale.ROOT);
+    Stock last = lastQuotes.get(symbol);
+    if (last == null) {
+      out.println("Unknown symbol " + symbol + "; known: " + String.join(" ", lastQuotes.keySet()));
+      return;
+    }
+    Stock withNotes = new Stock();
+    withNotes.setSymbol(symbol);
+    withNotes.setAsk(last.getAsk());
+    withNotes.setBid(last.getBid());
+    withNotes.setNotes(words[2]);
+    try {
+      client.service().sync(withNotes);
+    } catch (RuntimeException e) {
+      out.println("Sync failed: " + e.getMessage());
+    }
+  }
+
+  @Override
+  public void update(Stock stock) {
+    lastQuotes.put(stock.getSymbol(), stock);
+    out.println(format(stock));
+  }
+
+  static String format(Stock s) {
+    return String.format(Locale.ROOT, "%-5s ask %8.2f  bid %8.2f%s", s.getSymbol(), s.getAsk(), s.getBid(),
+        s.getNotes() == null || s.getNotes().isEmpty() ? "" : "  notes: " + s.getNotes());
+  }
+
+  @Override
+  public void stateChanged(ClientState from, ClientState to, Throwable cause) {
+    out.println("[" + to.name().toLowerCase(Locale.ROOT) + "]" + (cause != null ? " " + cause.getMessage() : ""));
+  }
+
+  @Override
+  public void messageRejected(String reason, Throwable cause) {
+    out.println("[dropped a message: " + reason + "]");
+  }
+
+  public ClientState state() {
+    return client.state();
+  }
+
+  @Override
+  public void close() {
+    client.close();
+  }
+}
