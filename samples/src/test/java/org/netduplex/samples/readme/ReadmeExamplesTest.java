@@ -18,6 +18,7 @@ class ReadmeExamplesTest {
     String readme = ReadmeSnippets.readme();
     assertTrue(readme.contains(ReadmeSnippets.snippet("QuoteService.java", "service")), "README service snippet is stale");
     assertTrue(readme.contains(ReadmeSnippets.snippet("ServerExample.java", "server")), "README server snippet is stale");
+    assertTrue(readme.contains(ReadmeSnippets.snippet("ClientExample.java", "client")), "README client snippet is stale");
   }
 
   @Test
@@ -32,6 +33,20 @@ class ReadmeExamplesTest {
       assertEquals(200, http.post(WireClient.REGISTER, client.register()).statusCode());
       String answer = http.post(WireClient.MAKE_CONNECTION, client.makeConnection()).body();
       assertTrue(answer.contains(client.sessionIdElement()) && answer.contains("<Symbol>AAHH</Symbol>"), answer);
+    }
+  }
+
+  @Test
+  void theClientExampleGetsTheFirstQuoteFromTheServerExample() throws Exception {
+    int port;
+    try (ServerSocket s = new ServerSocket(0)) {
+      port = s.getLocalPort();
+    }
+    URI endpoint = URI.create("http://localhost:" + port + "/StockService");
+    try (ServerExample.Started started = ServerExample.start(endpoint.toString())) {
+      org.netduplex.stock.Stock first = ClientExample.firstQuote(endpoint);
+      assertEquals("AAHH", first.getSymbol());
+      assertEquals(256.7, first.getAsk());
     }
   }
 }
