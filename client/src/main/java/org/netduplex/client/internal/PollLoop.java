@@ -44,6 +44,7 @@ public final class PollLoop {
   private final Executor callbacks;
   private final Object implementation;
   private final Backoff backoff;
+  private final Backoff rejectBackoff;
   private final RecentMessageIds recentIds = new RecentMessageIds(256);
   private final byte[] pollBody;
   private final AtomicBoolean started = new AtomicBoolean();
@@ -64,6 +65,8 @@ public final class PollLoop {
     this.callbacks = callbacks;
     this.implementation = implementation;
     this.backoff = new Backoff(config.initialBackoff(), config.maxBackoff(),
+        bound -> ThreadLocalRandom.current().nextLong(bound));
+    this.rejectBackoff = new Backoff(config.initialBackoff(), config.maxBackoff(),
         bound -> ThreadLocalRandom.current().nextLong(bound));
     this.pollBody = Soap11Envelopes.makeConnection(identity.address());
     this.lastContactNanos = scheduler.nanoTime();
@@ -146,7 +149,7 @@ public final class PollLoop {
       }
       succeeded(); // the server answered; the answer was unusable, not the connection
       reject(e);
-      poll();
+      retryAfter(rejectBackoff.next()); // a server answering garbage at once must not get a hot loop
       return;
     }
     if (answer.fault() != null) {
@@ -159,6 +162,7 @@ public final class PollLoop {
       return;
     }
     succeeded();
+    rejectBackoff.reset();
     deliver(answer);
     poll();
   }
@@ -181,7 +185,10 @@ public final class PollLoop {
     } else {
       LOG.fine(() -> "Poll failed again, retrying: " + cause);
     }
-    Duration delay = backoff.next();
+    retryAfter(backoff.next());
+  }
+
+  private void retryAfter(Duration delay) {
     synchronized (this) {
       if (!lifecycle.state().isFinal()) {
         retry = scheduler.schedule(this::poll, delay);
