@@ -6,9 +6,11 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import org.netduplex.samples.chat.ChatClientCommand;
 import org.netduplex.samples.chat.ChatServerCommand;
 import org.netduplex.samples.stock.StockClientCommand;
 import org.netduplex.samples.stock.StockServerCommand;
+import org.netduplex.samples.timetable.TimetableClientCommand;
 import org.netduplex.samples.timetable.TimetableServerCommand;
 
 /** {@code java -jar netduplex-samples.jar <command> [--option value ...]}; {@code --help} lists the commands. */
@@ -19,7 +21,9 @@ public final class Main {
     COMMANDS.put("stock-server", new StockServerCommand());
     COMMANDS.put("stock-client", new StockClientCommand());
     COMMANDS.put("chat-server", new ChatServerCommand());
+    COMMANDS.put("chat-client", new ChatClientCommand());
     COMMANDS.put("timetable-server", new TimetableServerCommand());
+    COMMANDS.put("timetable-client", new TimetableClientCommand());
   }
 
   private Main() {}
