@@ -15,6 +15,7 @@ import org.netduplex.server.internal.cxf.DuplexFaultListener;
 import org.netduplex.server.internal.cxf.DuplexInInterceptor;
 import org.netduplex.server.internal.cxf.OneWayResponseInterceptor;
 import org.netduplex.server.internal.cxf.RequestSizeInterceptor;
+import org.netduplex.server.internal.cxf.FaultActionInterceptor;
 
 /**
  * Makes a CXF JAX-WS endpoint a WCF polling duplex endpoint: it reads {@code netdx:Duplex} on every
@@ -47,6 +48,7 @@ public final class PollingDuplexFeature implements AbstractPortableFeature, Auto
     provider.getInInterceptors().add(new RequestSizeInterceptor(engine.config().maxRequestBytes()));
     provider.getInInterceptors().add(new DuplexInInterceptor(engine));
     provider.getInInterceptors().add(new OneWayResponseInterceptor());
+    provider.getOutFaultInterceptors().add(new FaultActionInterceptor());
   }
 
   @Override

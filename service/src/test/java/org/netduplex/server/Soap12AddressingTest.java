@@ -18,7 +18,8 @@ import org.netduplex.testing.WireClient;
 /**
  * SOAP 1.2 with WS-Addressing 1.0, as a WCF custom binding (polling duplex + SOAP 1.2 text encoding)
  * speaks it: the action in {@code wsa:Action} and the content type, answers in SOAP 1.2, faults with
- * a Sender code and the NetDuplex or WS-MakeConnection subcode.
+ * a Sender code and the NetDuplex subcode, or a Receiver code, the WS-MakeConnection subcode and the
+ * WS-MC fault action (docs/protocol.md section 5.1).
  */
 class Soap12AddressingTest {
   private final HttpClient http = HttpClient.newHttpClient();
@@ -64,11 +65,65 @@ class Soap12AddressingTest {
   }
 
   @Test
-  void aSoap12PollWithoutAddressGetsMissingSelectionAsSubcode() throws Exception {
-    HttpResponse<String> poll = post(NetDuplex.MAKE_CONNECTION_ACTION, "",
+  void aSoap12PollWithoutAddressGetsAReceiverFaultWithMissingSelectionAndTheWsmcFaultAction() throws Exception {
+    String messageId = "urn:uuid:" + UUID.randomUUID();
+    HttpResponse<String> poll = post(NetDuplex.MAKE_CONNECTION_ACTION, messageId, "",
         "<wsmc:MakeConnection xmlns:wsmc=\"" + NetDuplex.WSMC_NS + "\"/>");
+
     assertEquals(500, poll.statusCode());
-    assertTrue(poll.body().contains(":Sender</") && poll.body().contains("wsmc:MissingSelection</"), poll.body());
+    Xp fault = new Xp(poll.body());
+    assertEquals(NetDuplex.SOAP12_NS + " Receiver", fault.qname("/s:Envelope/s:Body/s:Fault/s:Code/s:Value"));
+    assertEquals(NetDuplex.WSMC_NS + " MissingSelection",
+        fault.qname("/s:Envelope/s:Body/s:Fault/s:Code/s:Subcode/s:Value"));
+    assertEquals("The MakeConnection element did not contain any selection criteria",
+        fault.text("/s:Envelope/s:Body/s:Fault/s:Reason/s:Text"));
+    assertEquals(0, fault.count("/s:Envelope/s:Body/s:Fault/s:Detail"));
+    assertEquals(NetDuplex.WSMC_NS + "/fault", fault.text("/s:Envelope/s:Header/a:Action"));
+    assertEquals(messageId, fault.text("/s:Envelope/s:Header/a:RelatesTo"));
+  }
+
+  @Test
+  void aSoap12PollSelectingByAnotherElementGetsUnsupportedSelectionWithTheElementsQNameAsDetail() throws Exception {
+    String wsrm = "http://docs.oasis-open.org/ws-rx/wsrm/200702";
+    HttpResponse<String> poll = post(NetDuplex.MAKE_CONNECTION_ACTION, "",
+        "<wsmc:MakeConnection xmlns:wsmc=\"" + NetDuplex.WSMC_NS + "\"><wsrm:Identifier xmlns:wsrm=\"" + wsrm
+            + "\">urn:uuid:1</wsrm:Identifier></wsmc:MakeConnection>");
+
+    assertEquals(500, poll.statusCode());
+    Xp fault = new Xp(poll.body());
+    assertEquals(NetDuplex.SOAP12_NS + " Receiver", fault.qname("/s:Envelope/s:Body/s:Fault/s:Code/s:Value"));
+    assertEquals(NetDuplex.WSMC_NS + " UnsupportedSelection",
+        fault.qname("/s:Envelope/s:Body/s:Fault/s:Code/s:Subcode/s:Value"));
+    assertEquals("The extension element used in the message selection is not supported by the MakeConnection receiver",
+        fault.text("/s:Envelope/s:Body/s:Fault/s:Reason/s:Text"));
+    assertEquals(wsrm + " Identifier", fault.qname("/s:Envelope/s:Body/s:Fault/s:Detail/wsmc:UnsupportedSelection"));
+    assertEquals(NetDuplex.WSMC_NS + "/fault", fault.text("/s:Envelope/s:Header/a:Action"));
+  }
+
+  @Test
+  void netDuplexFaultsKeepWsAddressingsDefaultFaultAction() throws Exception {
+    HttpResponse<String> poll = post(NetDuplex.MAKE_CONNECTION_ACTION, "", makeConnection(client.address));
+    Xp fault = new Xp(poll.body());
+    assertEquals("http://www.w3.org/2005/08/addressing/soap/fault", fault.text("/s:Envelope/s:Header/a:Action"), poll.body());
+  }
+
+  @Test
+  void aReplyToOnMakeConnectionIsIgnoredAndTheAnswerComesOnTheBackChannel() throws Exception {
+    post("Silverlight/IStockService/Register", client.duplexHeader(), "");
+    String envelope = "<s:Envelope xmlns:s=\"" + NetDuplex.SOAP12_NS + "\" xmlns:a=\"" + NetDuplex.WSA_NS + "\">"
+        + "<s:Header><a:Action s:mustUnderstand=\"1\">" + NetDuplex.MAKE_CONNECTION_ACTION + "</a:Action>"
+        + "<a:MessageID>urn:uuid:" + UUID.randomUUID() + "</a:MessageID>"
+        + "<a:ReplyTo><a:Address>http://127.0.0.1:9/elsewhere</a:Address></a:ReplyTo>"
+        + "<a:To s:mustUnderstand=\"1\">" + server.address + "</a:To></s:Header>"
+        + "<s:Body>" + makeConnection(client.address) + "</s:Body></s:Envelope>";
+
+    HttpResponse<String> poll = send(NetDuplex.MAKE_CONNECTION_ACTION, envelope);
+
+    assertEquals(200, poll.statusCode(), poll.body());
+    Xp answer = new Xp(poll.body());
+    assertEquals("Silverlight/IStockService/Update", answer.text("/s:Envelope/s:Header/a:Action"));
+    assertEquals(client.address, answer.text("/s:Envelope/s:Header/a:To"));
+    assertEquals(0, answer.count("/s:Envelope/s:Header/a:RelatesTo"));
   }
 
   private static String makeConnection(String address) {
@@ -77,13 +132,21 @@ class Soap12AddressingTest {
   }
 
   private HttpResponse<String> post(String action, String extraHeader, String body) throws Exception {
+    return post(action, "urn:uuid:" + UUID.randomUUID(), extraHeader, body);
+  }
+
+  private HttpResponse<String> post(String action, String messageId, String extraHeader, String body) throws Exception {
     String envelope = "<s:Envelope xmlns:s=\"" + NetDuplex.SOAP12_NS + "\" xmlns:a=\"" + NetDuplex.WSA_NS + "\">"
         + "<s:Header><a:Action s:mustUnderstand=\"1\">" + action + "</a:Action>"
-        + "<a:MessageID>urn:uuid:" + UUID.randomUUID() + "</a:MessageID>"
+        + "<a:MessageID>" + messageId + "</a:MessageID>"
         + "<a:ReplyTo><a:Address>http://www.w3.org/2005/08/addressing/anonymous</a:Address></a:ReplyTo>"
         + extraHeader
         + "<a:To s:mustUnderstand=\"1\">" + server.address + "</a:To></s:Header>"
         + "<s:Body>" + body + "</s:Body></s:Envelope>";
+    return send(action, envelope);
+  }
+
+  private HttpResponse<String> send(String action, String envelope) throws Exception {
     HttpRequest request = HttpRequest.newBuilder(server.address)
         .header("Content-Type", "application/soap+xml; charset=utf-8; action=\"" + action + "\"")
         .POST(HttpRequest.BodyPublishers.ofString(envelope, StandardCharsets.UTF_8))

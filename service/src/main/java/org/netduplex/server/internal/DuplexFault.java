@@ -1,5 +1,7 @@
 package org.netduplex.server.internal;
 
+import javax.xml.namespace.QName;
+
 /**
  * A protocol-level refusal of a request, raised inside the engine and turned into a SOAP fault in
  * one place at the CXF edge ({@code DuplexFaults}).
@@ -19,32 +21,53 @@ public final class DuplexFault extends RuntimeException {
     UNKNOWN_ADDRESS(true),
     /** The endpoint has the maximum number of sessions open. */
     TOO_MANY_SESSIONS(false),
-    /** WS-MakeConnection: a poll with no selection criteria (no wsmc:Address). */
-    MISSING_SELECTION(true),
-    /** WS-MakeConnection: a poll selecting by something other than wsmc:Address. */
-    UNSUPPORTED_SELECTION(true),
+    /**
+     * WS-MakeConnection: a poll with no selection criteria (no wsmc:Address). A Receiver fault, as
+     * every WS-MC fault is (RSP sample, Metro, WebLogic; docs/protocol.md section 5.1).
+     */
+    MISSING_SELECTION(false),
+    /** WS-MakeConnection: a poll selecting by something other than wsmc:Address. A Receiver fault. */
+    UNSUPPORTED_SELECTION(false),
     /** The request body exceeds the configured limit. */
     REQUEST_TOO_LARGE(true);
 
-    private final boolean clientsFault;
+    private final boolean senderFault;
 
-    Kind(boolean clientsFault) {
-      this.clientsFault = clientsFault;
+    Kind(boolean senderFault) {
+      this.senderFault = senderFault;
     }
 
-    public boolean isClientsFault() {
-      return clientsFault;
+    /** SOAP 1.2 Code: Sender (the request was at fault) or Receiver. */
+    public boolean isSenderFault() {
+      return senderFault;
     }
   }
 
   private final Kind kind;
+  private final QName unsupportedSelection;
 
   public DuplexFault(Kind kind, String message) {
+    this(kind, message, null);
+  }
+
+  /** With {@code unsupportedSelection}: the selection element a {@code MakeConnection} used instead of wsmc:Address. */
+  public DuplexFault(Kind kind, String message, QName unsupportedSelection) {
     super(message, null, false, false); // no stack trace: this is an answer, not a bug
     this.kind = kind;
+    this.unsupportedSelection = unsupportedSelection;
   }
 
   public Kind kind() {
     return kind;
+  }
+
+  /** The unsupported selection element of an {@link Kind#UNSUPPORTED_SELECTION}, else null. */
+  public QName unsupportedSelection() {
+    return unsupportedSelection;
+  }
+
+  /** A WS-MakeConnection fault: Receiver code and the WS-MC fault action (WS-MC 1.1 section 5). */
+  public boolean isMakeConnectionFault() {
+    return kind == Kind.MISSING_SELECTION || kind == Kind.UNSUPPORTED_SELECTION;
   }
 }

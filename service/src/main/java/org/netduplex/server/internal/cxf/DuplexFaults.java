@@ -1,6 +1,10 @@
 package org.netduplex.server.internal.cxf;
 
+import javax.xml.XMLConstants;
 import javax.xml.namespace.QName;
+import org.apache.cxf.helpers.DOMUtils;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
 import org.apache.cxf.binding.soap.Soap12;
 import org.apache.cxf.binding.soap.SoapFault;
 import org.apache.cxf.binding.soap.SoapVersion;
@@ -28,9 +32,12 @@ public final class DuplexFaults {
     if (version == Soap12.getInstance()) {
       QName code = fault.getFaultCode();
       SoapFault soap12 = new SoapFault(f.getMessage(), f,
-          f.kind().isClientsFault() ? version.getSender() : version.getReceiver());
+          f.kind().isSenderFault() ? version.getSender() : version.getReceiver());
       soap12.setSubCode(code);
       soap12.getNamespaces().put(code.getPrefix(), code.getNamespaceURI());
+      if (f.unsupportedSelection() != null) {
+        soap12.setDetail(unsupportedSelectionDetail(f.unsupportedSelection()));
+      }
       return soap12;
     }
     return fault;
@@ -52,6 +59,24 @@ public final class DuplexFaults {
     SoapFault fault = new SoapFault(f.getMessage(), f, code);
     fault.getNamespaces().put(code.getPrefix(), code.getNamespaceURI());
     return fault;
+  }
+
+  /**
+   * {@code <detail><wsmc:UnsupportedSelection>q:local</wsmc:UnsupportedSelection></detail>}: the
+   * QName of the element used for selection (WS-MC 1.1 section 5.2; SOAP 1.2 only, as the RSP
+   * sample and Metro write it).
+   */
+  private static Element unsupportedSelectionDetail(QName selection) {
+    Document doc = DOMUtils.createDocument();
+    Element detail = doc.createElementNS(null, "detail"); // CXF renames it s:Detail for SOAP 1.2
+    Element e = doc.createElementNS(NetDuplex.WSMC_NS, "wsmc:UnsupportedSelection");
+    String prefix = selection.getNamespaceURI().isEmpty() ? "" : "q";
+    if (!prefix.isEmpty()) {
+      e.setAttributeNS(XMLConstants.XMLNS_ATTRIBUTE_NS_URI, "xmlns:q", selection.getNamespaceURI());
+    }
+    e.setTextContent(prefix.isEmpty() ? selection.getLocalPart() : prefix + ":" + selection.getLocalPart());
+    detail.appendChild(e);
+    return detail;
   }
 
   private static QName ndf(String local) {

@@ -12,6 +12,11 @@ import org.netduplex.server.internal.DuplexFault;
 final class MakeConnectionReader {
   static final QName MAKE_CONNECTION = new QName(NetDuplex.WSMC_NS, "MakeConnection");
 
+  /** WS-MC 1.1 section 5 reason texts, word for word as the RSP sample, Metro and WebLogic send them. */
+  static final String MISSING_SELECTION_REASON = "The MakeConnection element did not contain any selection criteria";
+  static final String UNSUPPORTED_SELECTION_REASON =
+      "The extension element used in the message selection is not supported by the MakeConnection receiver";
+
   private MakeConnectionReader() {}
 
   /**
@@ -57,9 +62,9 @@ final class MakeConnectionReader {
     }
     if (other != null) {
       throw new DuplexFault(DuplexFault.Kind.UNSUPPORTED_SELECTION,
-          "MakeConnection selection by " + other + " is not supported; select by wsmc:Address");
+          UNSUPPORTED_SELECTION_REASON, other);
     }
-    throw new DuplexFault(DuplexFault.Kind.MISSING_SELECTION, "MakeConnection carries no wsmc:Address");
+    throw new DuplexFault(DuplexFault.Kind.MISSING_SELECTION, MISSING_SELECTION_REASON);
   }
 
   private static boolean isAddress(QName name) {
