@@ -196,6 +196,7 @@ public final class MsbinXMLStreamReader implements XMLStreamReader {
   // ---------------------------------------------------------------- elements and attributes
 
   private void startElement(int type) throws MsbinFormatException {
+    long start = in.offset() - 1;
     String elementPrefix;
     String name;
     if (type == SHORT_ELEMENT) {
@@ -218,15 +219,17 @@ public final class MsbinXMLStreamReader implements XMLStreamReader {
       name = readName("element name");
     }
     if (depth >= limits.maxDepth()) {
-      throw in.error("element " + name + " nests deeper than the limit of " + limits.maxDepth());
+      throw new MsbinFormatException(
+          "element " + name + " nests deeper than the limit of " + limits.maxDepth(), start);
     }
     scopes.push();
     readAttributes();
     String uri = scopes.uriOf(elementPrefix);
     if (uri == null) {
-      throw in.error("element " + elementPrefix + ":" + name + " uses the undeclared prefix " + elementPrefix);
+      throw new MsbinFormatException(
+          "element " + elementPrefix + ":" + name + " uses the undeclared prefix " + elementPrefix, start);
     }
-    resolveAttributes();
+    resolveAttributes(start);
     open(elementPrefix, name, uri);
   }
 
@@ -304,17 +307,19 @@ public final class MsbinXMLStreamReader implements XMLStreamReader {
     scopes.bind(declaredPrefix, uri);
   }
 
-  private void resolveAttributes() throws MsbinFormatException {
+  private void resolveAttributes(long elementStart) throws MsbinFormatException {
     for (int i = 0; i < attributeCount; i++) {
       String p = attrPrefix[i];
       String uri = p.isEmpty() ? "" : scopes.uriOf(p);
       if (uri == null) {
-        throw in.error("attribute " + p + ":" + attrLocal[i] + " uses the undeclared prefix " + p);
+        throw new MsbinFormatException(
+            "attribute " + p + ":" + attrLocal[i] + " uses the undeclared prefix " + p, elementStart);
       }
       attrUri[i] = uri;
       for (int j = 0; j < i; j++) {
         if (attrLocal[j].equals(attrLocal[i]) && attrUri[j].equals(uri)) {
-          throw in.error("attribute {" + uri + "}" + attrLocal[i] + " appears twice on one element");
+          throw new MsbinFormatException(
+              "attribute {" + uri + "}" + attrLocal[i] + " appears twice on one element", elementStart);
         }
       }
     }
