@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.netduplex.client.DuplexClientConfig;
 import org.netduplex.samples.Command;
+import org.netduplex.samples.ConsoleLogging;
 import org.netduplex.samples.Durations;
 
 /** {@code chat-client}: a console member of a ChatService. */
@@ -20,6 +21,7 @@ public final class ChatClientCommand implements Command {
 
   @Override
   public void run(Map<String, String> o) throws Exception {
+    ConsoleLogging.quiet();
     URI url = URI.create(o.getOrDefault("url", "http://localhost:10203/ChatService"));
     DuplexClientConfig config = DuplexClientConfig.builder()
         .serverPollTimeout(Durations.parse(o.getOrDefault("poll-timeout", "15s")))

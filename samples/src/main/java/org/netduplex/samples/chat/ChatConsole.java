@@ -103,7 +103,8 @@ public final class ChatConsole implements IChatServiceCallback, ClientListener, 
   }
 
   /** Runs one line; false when it was {@code /quit}. */
-  boolean handle(String line) {
+  boolean handle(String typed) {
+    String line = ConsoleText.clean(typed).strip(); // XML cannot carry most control characters anyway
     if (line.isEmpty()) {
       return true;
     }
@@ -219,6 +220,11 @@ public final class ChatConsole implements IChatServiceCallback, ClientListener, 
   @Override
   public void messageRejected(String reason, Throwable cause) {
     out.println("[dropped a message: " + reason + "]");
+  }
+
+  @Override
+  public void callbackFailed(String operation, Throwable error) {
+    out.println("[could not show an event: " + error + "]");
   }
 
   /** The display name this console joined under, or null. */

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.netduplex.client.DuplexClientConfig;
 import org.netduplex.samples.Command;
+import org.netduplex.samples.ConsoleLogging;
 import org.netduplex.samples.Durations;
 
 /** {@code stock-client}: prints live quotes from a StockService and sends notes with Sync. */
@@ -19,6 +20,7 @@ public final class StockClientCommand implements Command {
 
   @Override
   public void run(Map<String, String> o) throws Exception {
+    ConsoleLogging.quiet();
     URI url = URI.create(o.getOrDefault("url", "http://localhost:10201/StockService"));
     DuplexClientConfig config = DuplexClientConfig.builder()
         .serverPollTimeout(Durations.parse(o.getOrDefault("poll-timeout", "15s")))

@@ -130,9 +130,9 @@ public final class TimetableConsole implements ITimeServiceCallback, ClientListe
 
   /** Column widths wide enough for the header and every race given. */
   private record Widths(int time, int line, int destination) {
-    String format(String time, String line, String destination, String id) {
+    String format(String t, String l, String d, String id) {
       return String.format(Locale.ROOT, "%-" + time + "s  %-" + line + "s  %-" + destination + "s  %s",
-          time, line, destination, id).stripTrailing();
+          t, l, d, id).stripTrailing();
     }
   }
 
@@ -165,6 +165,11 @@ public final class TimetableConsole implements ITimeServiceCallback, ClientListe
   @Override
   public void messageRejected(String reason, Throwable cause) {
     out.println("[dropped a message: " + reason + "]");
+  }
+
+  @Override
+  public void callbackFailed(String operation, Throwable error) {
+    out.println("[could not show an update: " + error + "]");
   }
 
   public ClientState state() {

@@ -1,0 +1,19 @@
+package org.netduplex.samples;
+
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Keeps CXF's log lines (service creation at INFO, a stack trace at WARNING for each failed call) off a
+ * console client's screen: the console says in one line what failed.
+ */
+public final class ConsoleLogging {
+  /** Held so the level is not lost when the logger is collected. */
+  private static final Logger CXF = Logger.getLogger("org.apache.cxf");
+
+  private ConsoleLogging() {}
+
+  public static void quiet() {
+    CXF.setLevel(Level.SEVERE);
+  }
+}
