@@ -24,8 +24,12 @@ public final class DuplexClientConfig {
   private final int maxResponseBytes;
   private final String anonymousUriPrefix;
   private final Scheduler scheduler;
+  private final boolean closeSessionOnClose;
+  private final Duration closeTimeout;
 
   private DuplexClientConfig(Builder b) {
+    this.closeSessionOnClose = b.closeSessionOnClose;
+    this.closeTimeout = b.closeTimeout;
     this.serverPollTimeout = b.serverPollTimeout;
     this.pollTimeoutMargin = b.pollTimeoutMargin;
     this.inactivityTimeout = b.inactivityTimeout;
@@ -92,12 +96,28 @@ public final class DuplexClientConfig {
     return scheduler;
   }
 
+  /**
+   * Whether {@link PollingDuplexClient#close()} tells the server with {@code netdx:CloseSession} that
+   * the session is over (default true), so the server ends it at once instead of after its
+   * inactivity timeout. Best effort: a server that does not answer within {@link #closeTimeout()}
+   * is not waited for.
+   */
+  public boolean closeSessionOnClose() {
+    return closeSessionOnClose;
+  }
+
+  /** Longest time {@code close()} waits for the server to answer the close message (default 2 s). */
+  public Duration closeTimeout() {
+    return closeTimeout;
+  }
+
   @Override
   public String toString() {
     return "DuplexClientConfig{serverPollTimeout=" + serverPollTimeout + ", pollTimeoutMargin=" + pollTimeoutMargin
         + ", inactivityTimeout=" + inactivityTimeout + ", initialBackoff=" + initialBackoff
         + ", maxBackoff=" + maxBackoff + ", maxResponseBytes=" + maxResponseBytes
-        + ", anonymousUriPrefix=" + anonymousUriPrefix + "}";
+        + ", anonymousUriPrefix=" + anonymousUriPrefix + ", closeSessionOnClose=" + closeSessionOnClose
+        + ", closeTimeout=" + closeTimeout + "}";
   }
 
   /** Builds a {@link DuplexClientConfig}; every setting has a default. */
@@ -110,6 +130,8 @@ public final class DuplexClientConfig {
     private int maxResponseBytes = 65_536;
     private String anonymousUriPrefix = NetDuplex.WCF_ANONYMOUS_URI_PREFIX;
     private Scheduler scheduler;
+    private boolean closeSessionOnClose = true;
+    private Duration closeTimeout = Duration.ofSeconds(2);
 
     private Builder() {}
 
@@ -122,6 +144,8 @@ public final class DuplexClientConfig {
       this.maxResponseBytes = c.maxResponseBytes;
       this.anonymousUriPrefix = c.anonymousUriPrefix;
       this.scheduler = c.scheduler;
+      this.closeSessionOnClose = c.closeSessionOnClose;
+      this.closeTimeout = c.closeTimeout;
     }
 
     public Builder serverPollTimeout(Duration d) {
@@ -169,6 +193,18 @@ public final class DuplexClientConfig {
     /** Inject a scheduler (tests use a fake one to move time by hand). */
     public Builder scheduler(Scheduler scheduler) {
       this.scheduler = scheduler;
+      return this;
+    }
+
+    /** See {@link DuplexClientConfig#closeSessionOnClose()}. */
+    public Builder closeSessionOnClose(boolean close) {
+      this.closeSessionOnClose = close;
+      return this;
+    }
+
+    /** See {@link DuplexClientConfig#closeTimeout()}. */
+    public Builder closeTimeout(Duration d) {
+      this.closeTimeout = positive(d, "closeTimeout");
       return this;
     }
 

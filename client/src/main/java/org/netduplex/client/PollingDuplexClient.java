@@ -11,6 +11,7 @@ import org.apache.cxf.BusFactory;
 import org.apache.cxf.endpoint.Client;
 import org.apache.cxf.frontend.ClientProxy;
 import org.apache.cxf.jaxws.JaxWsProxyFactoryBean;
+import org.apache.cxf.message.Message;
 import org.netduplex.client.internal.CallbackDispatcher;
 import org.netduplex.client.internal.ClientRuntime;
 import org.netduplex.client.internal.DuplexHeaderOutInterceptor;
@@ -18,6 +19,7 @@ import org.netduplex.client.internal.Lifecycle;
 import org.netduplex.client.internal.PollLoop;
 import org.netduplex.client.internal.SerialExecutor;
 import org.netduplex.client.internal.ServiceCallHandler;
+import org.netduplex.client.internal.SessionCloser;
 import org.netduplex.core.DuplexHeader;
 import org.netduplex.core.Scheduler;
 
@@ -43,12 +45,14 @@ import org.netduplex.core.Scheduler;
  */
 public final class PollingDuplexClient<S> implements AutoCloseable {
   private final URI endpoint;
+  private final DuplexClientConfig config;
   private final DuplexHeader identity;
   private final S service;
   private final Lifecycle lifecycle;
   private final PollLoop pollLoop;
   private final Client cxfClient;
   private final ClientRuntime runtime;
+  private final SessionCloser closer;
   private final AtomicBoolean closed = new AtomicBoolean();
 
   private PollingDuplexClient(Builder b, Class<S> serviceContract) {
@@ -56,11 +60,13 @@ public final class PollingDuplexClient<S> implements AutoCloseable {
     this.runtime = ClientRuntime.acquire();
     try {
       DuplexClientConfig config = b.config;
+      this.config = config;
       Scheduler scheduler = config.scheduler() != null ? config.scheduler() : runtime.scheduler();
       this.identity = b.identity != null ? b.identity : DuplexHeader.newIdentity(config.anonymousUriPrefix());
       this.lifecycle = new Lifecycle(b.listener);
       Executor callbacks = new SerialExecutor(b.callbackExecutor != null ? b.callbackExecutor : runtime.callbacks());
       HttpClient http = b.httpClient != null ? b.httpClient : runtime.http();
+      this.closer = new SessionCloser(endpoint, identity, http, config.closeTimeout());
       this.pollLoop = new PollLoop(endpoint, identity, config, http, runtime.io(), scheduler, lifecycle,
           CallbackDispatcher.of(b.callbackContract), callbacks, b.callbackImplementation);
 
@@ -71,6 +77,9 @@ public final class PollingDuplexClient<S> implements AutoCloseable {
       factory.getOutInterceptors().add(new DuplexHeaderOutInterceptor(identity));
       S cxfProxy = factory.create(serviceContract);
       this.cxfClient = ClientProxy.getClient(cxfProxy);
+      // Read the answer of one-way calls too: a refusal (ndf:ServerTooBusy, ndf:SessionEnded) comes
+      // back as a SOAP fault with HTTP 500 and must surface as that fault, not as "HTTP 500".
+      cxfClient.getEndpoint().put(Message.ROBUST_ONEWAY, Boolean.TRUE);
       this.service = serviceContract.cast(Proxy.newProxyInstance(serviceContract.getClassLoader(),
           new Class<?>[] {serviceContract},
           new ServiceCallHandler(cxfProxy, lifecycle, pollLoop, "PollingDuplexClient proxy of " + endpoint)));
@@ -104,16 +113,24 @@ public final class PollingDuplexClient<S> implements AutoCloseable {
   }
 
   /**
-   * Stops polling (the poll in flight is aborted at once) and releases the client's share of the
-   * runtime threads; the last client to close stops them. Idempotent. Callbacks already handed to
-   * the callback executor still run. The server ends the session after its inactivity timeout.
+   * Ends the session and stops polling, then releases the client's share of the runtime threads;
+   * the last client to close stops them. Idempotent. Unless
+   * {@link DuplexClientConfig#closeSessionOnClose()} is off, the server is first told with
+   * {@code netdx:CloseSession} (waiting at most {@link DuplexClientConfig#closeTimeout()}, errors
+   * ignored); otherwise it ends the session after its inactivity timeout. The poll in flight is then
+   * aborted. Callbacks already handed to the callback executor still run.
    */
   @Override
   public void close() {
     if (!closed.compareAndSet(false, true)) {
       return;
     }
+    ClientState before = lifecycle.state();
     lifecycle.moveTo(ClientState.CLOSED, null);
+    // Only a session the server knows (a call went through) and that did not fault is worth closing.
+    if (config.closeSessionOnClose() && pollLoop.started() && before != ClientState.FAULTED) {
+      closer.closeSession();
+    }
     pollLoop.stop();
     cxfClient.destroy();
     ClientRuntime.release(runtime);

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.netduplex.core.NetDuplex;
 import org.netduplex.server.DuplexServerConfig;
 import org.netduplex.server.DuplexSession;
+import org.netduplex.server.SessionEndReason;
 import org.netduplex.stock.IStockService;
 import org.netduplex.stock.Stock;
 import org.netduplex.testing.Eventually;
@@ -244,6 +245,82 @@ class PollingDuplexClientTest {
     assertEquals(ClientState.CLOSED, client.state());
     assertThrows(IllegalStateException.class, () -> client.service().register());
     assertEquals(List.of(ClientState.CONNECTING, ClientState.OPEN, ClientState.CLOSED), recorder.states);
+  }
+
+  @Test
+  void closeDuringAParkedPollSendsCloseSessionAndTheServerEndsTheSessionAtOnce() throws Exception {
+    StockTestServer server = server(DuplexServerConfig.builder().pollTimeout(Duration.ofMinutes(1)).build());
+    Recorder recorder = new Recorder();
+    PollingDuplexClient<IStockService> client = client(server, recorder, clientConfig());
+    client.service().register();
+    recorder.next(WAIT);
+    Eventually.await("poll parked", () -> server.feature.metrics().parkedPolls() == 1);
+
+    client.close();
+
+    // close() returned after the server answered the close: the session is already gone.
+    assertEquals(List.of(SessionEndReason.CLOSED_BY_CLIENT), server.service.endReasons);
+    assertTrue(server.feature.sessions().isEmpty());
+    Eventually.await("parked poll released", () -> server.feature.metrics().parkedPolls() == 0);
+    assertEquals(0, server.feature.metrics().messagesDropped());
+  }
+
+  @Test
+  void withCloseSessionOnCloseOffTheServerKeepsTheSessionUntilItsInactivityTimeout() throws Exception {
+    StockTestServer server = server(fastPolls());
+    Recorder recorder = new Recorder();
+    PollingDuplexClient<IStockService> client = client(server, recorder,
+        clientConfig().toBuilder().closeSessionOnClose(false).build());
+    client.service().register();
+    recorder.next(WAIT);
+
+    client.close();
+
+    assertEquals(1, server.feature.sessions().size());
+    assertTrue(server.service.endReasons.isEmpty());
+  }
+
+  @Test
+  void aClientThatNeverReachedTheServerSendsNoClose() throws Exception {
+    StockTestServer server = server(fastPolls());
+    PollingDuplexClient<IStockService> client = client(server, new Recorder(), clientConfig());
+
+    client.close();
+
+    assertEquals(0, server.feature.metrics().sessionsOpened());
+  }
+
+  @Test
+  void theCloseMessageWaitsNoLongerThanItsTimeoutForAServerThatNeverAnswers() throws Exception {
+    try (java.net.ServerSocket silent = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+      java.net.URI endpoint = java.net.URI.create("http://127.0.0.1:" + silent.getLocalPort() + "/StockService");
+      org.netduplex.client.internal.SessionCloser closer = new org.netduplex.client.internal.SessionCloser(endpoint,
+          org.netduplex.core.DuplexHeader.newIdentity(NetDuplex.WCF_ANONYMOUS_URI_PREFIX),
+          java.net.http.HttpClient.newHttpClient(), Duration.ofMillis(200));
+      long start = System.nanoTime();
+
+      closer.closeSession(); // the server accepts the connection and never answers
+
+      Duration took = Duration.ofNanos(System.nanoTime() - start);
+      assertTrue(took.compareTo(Duration.ofSeconds(3)) < 0, "close waited " + took);
+    }
+  }
+
+  @Test
+  void aCallRefusedBecauseTheServerIsFullSurfacesAsAnExceptionAndDoesNotFaultTheClient() throws Exception {
+    StockTestServer server = server(fastPolls().toBuilder().maxSessions(1).build());
+    PollingDuplexClient<IStockService> first = client(server, new Recorder(), clientConfig());
+    first.service().register();
+    Recorder recorder = new Recorder();
+    PollingDuplexClient<IStockService> second = client(server, recorder, clientConfig());
+
+    DuplexFaultException refused = assertThrows(DuplexFaultException.class, () -> second.service().register());
+
+    assertEquals(new javax.xml.namespace.QName(NetDuplex.FAULTS_NS, "ServerTooBusy"), refused.code());
+    assertEquals(ClientState.CREATED, second.state(), "not faulted, not polling");
+    first.close(); // frees the slot (close sends netdx:CloseSession)
+    second.service().register();
+    assertEquals("AAHH", recorder.next(WAIT).getSymbol());
   }
 
   @Test

@@ -67,6 +67,7 @@ final class StockTestServer implements AutoCloseable {
       endpointInterface = "org.netduplex.stock.IStockService")
   public static class Quotes implements IStockService, DuplexSessionListener {
     final Set<DuplexSession> subscribers = ConcurrentHashMap.newKeySet();
+    final java.util.List<SessionEndReason> endReasons = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @Override
     public void register() {
@@ -83,6 +84,7 @@ final class StockTestServer implements AutoCloseable {
     @Override
     public void sessionEnded(DuplexSession session, SessionEndReason reason) {
       subscribers.remove(session);
+      endReasons.add(reason);
     }
   }
 

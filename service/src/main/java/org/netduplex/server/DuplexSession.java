@@ -11,7 +11,10 @@ public interface DuplexSession {
   /** The client's anonymous {@code netdx:Address}, which its polls name. */
   String address();
 
-  /** False once the session ended; callbacks on it then fail with {@link SessionEndedException}. */
+  /**
+   * False once the session ended or the client closed it ({@code netdx:CloseSession}); callbacks on it
+   * then fail with {@link SessionEndedException}.
+   */
   boolean isOpen();
 
   /** Messages waiting for this session's next poll. */

@@ -80,6 +80,11 @@ public final class PollLoop {
     }
   }
 
+  /** Whether a service call went through, so the server knows the session. */
+  public boolean started() {
+    return started.get();
+  }
+
   /** The session is gone: no more polls. */
   public void fault(Throwable cause) {
     if (lifecycle.moveTo(ClientState.FAULTED, cause)) {

@@ -1,6 +1,9 @@
 package org.netduplex.client.internal;
 
+import jakarta.xml.ws.WebServiceException;
 import jakarta.xml.ws.soap.SOAPFaultException;
+import org.apache.cxf.binding.soap.SoapFault;
+import org.netduplex.client.DuplexFaultException;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -53,10 +56,30 @@ public final class ServiceCallHandler implements InvocationHandler {
       if (cause instanceof SOAPFaultException fault && sessionIsGone(fault)) {
         pollLoop.fault(fault);
       }
+      SoapFault oneWayFault = cause instanceof WebServiceException && !(cause instanceof SOAPFaultException)
+          ? find(cause, SoapFault.class) : null;
+      if (oneWayFault != null) {
+        // CXF hands a fault answering a one-way call over as a bare WebServiceException: name its code.
+        QName code = oneWayFault.getSubCode() != null ? oneWayFault.getSubCode() : oneWayFault.getFaultCode();
+        DuplexFaultException refused = new DuplexFaultException(code, oneWayFault.getMessage(), 500);
+        if (new SoapFaultInfo(code, "").sessionIsGone()) {
+          pollLoop.fault(refused);
+        }
+        throw refused;
+      }
       throw cause;
     }
     pollLoop.callSucceeded();
     return result;
+  }
+
+  private static <T extends Throwable> T find(Throwable t, Class<T> type) {
+    for (int depth = 0; t != null && depth < 10; t = t.getCause(), depth++) {
+      if (type.isInstance(t)) {
+        return type.cast(t);
+      }
+    }
+    return null;
   }
 
   private static boolean sessionIsGone(SOAPFaultException e) {

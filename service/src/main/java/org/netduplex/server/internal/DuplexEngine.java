@@ -131,9 +131,24 @@ public final class DuplexEngine implements AutoCloseable {
 
   /** Call after a poll answered with the message was written: counts it delivered, touches the session. */
   public void delivered(QueuedMessage m) {
-    m.session().touch(scheduler.nanoTime());
+    RealDuplexSession session = m.session();
+    session.touch(scheduler.nanoTime());
     metrics.messageDelivered();
-    listener.messageDelivered(m.session());
+    listener.messageDelivered(session);
+    if (session.mailbox.drained(session)) {
+      endSession(session, SessionEndReason.CLOSED_BY_CLIENT); // the half-close is complete
+    }
+  }
+
+  /**
+   * The client sent {@code netdx:CloseSession} (docs/protocol.md section 4.1): the session takes no
+   * more calls or callbacks, its queued callbacks are still delivered on polls, then it ends.
+   */
+  public void closeByClient(RealDuplexSession session) {
+    LOG.fine(() -> "Session closed by its client: " + session.id());
+    if (session.mailbox.closeByClient(session)) {
+      endSession(session, SessionEndReason.CLOSED_BY_CLIENT);
+    }
   }
 
   /** Call after a poll was answered empty without parking. */
@@ -199,7 +214,8 @@ public final class DuplexEngine implements AutoCloseable {
     registry.remove(session, detach.mailboxClosed());
     metrics.sessionEnded(detach.droppedMessages());
     if (detach.orphanedPoll() != null) {
-      detach.orphanedPoll().complete(PollOutcome.ENDED);
+      // A client that closed its session asked for this: its poll ends quietly, not with a fault.
+      detach.orphanedPoll().complete(reason == SessionEndReason.CLOSED_BY_CLIENT ? PollOutcome.EMPTY : PollOutcome.ENDED);
     }
     LOG.log(reason == SessionEndReason.SERVER_STOPPED ? Level.FINE : Level.INFO,
         () -> "Session ended (" + reason + "): " + session.id());

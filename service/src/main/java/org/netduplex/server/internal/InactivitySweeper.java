@@ -55,7 +55,10 @@ final class InactivitySweeper {
       }
     }
     for (RealDuplexSession s : idle) {
-      engine.endSession(s, org.netduplex.server.SessionEndReason.INACTIVITY_TIMEOUT);
+      // A half-closed session whose client stopped polling ends as the close it was.
+      engine.endSession(s, s.closedByClient()
+          ? org.netduplex.server.SessionEndReason.CLOSED_BY_CLIENT
+          : org.netduplex.server.SessionEndReason.INACTIVITY_TIMEOUT);
     }
     return idle.size();
   }

@@ -55,6 +55,20 @@ final class Mailbox {
     static final Offer SESSION_ENDED = new Offer(OfferStatus.SESSION_ENDED, null);
   }
 
+  /**
+   * Half-closes {@code session} (the client sent netdx:CloseSession): it takes no more messages.
+   * Returns true if nothing of it is left to deliver, so the caller must end it now.
+   */
+  synchronized boolean closeByClient(RealDuplexSession session) {
+    session.markClosedByClient();
+    return session.queued == 0;
+  }
+
+  /** Whether a session half-closed by its client has delivered its last message and must end. */
+  synchronized boolean drained(RealDuplexSession session) {
+    return session.closedByClient() && session.queued == 0;
+  }
+
   /** Queues {@code m}, or hands it to the parked poll, which the caller then completes. */
   synchronized Offer offer(QueuedMessage m, int maxPerSession) {
     if (closed || !m.session().isOpen()) {
@@ -76,7 +90,7 @@ final class Mailbox {
    * hands it to a poll that arrived since. Ignores the bound: the message was already accepted.
    */
   synchronized Offer requeueFirst(QueuedMessage m) {
-    if (closed || !m.session().isOpen()) {
+    if (closed || m.session().ended()) { // a half-closed session still drains its queue
       return Offer.SESSION_ENDED;
     }
     if (parked != null) {

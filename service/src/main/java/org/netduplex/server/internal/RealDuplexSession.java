@@ -13,6 +13,8 @@ public final class RealDuplexSession implements DuplexSession {
   private final DuplexEngine engine;
   final Mailbox mailbox;
   private volatile boolean open = true;
+  /** The client sent netdx:CloseSession: no more calls or callbacks, the queue drains, then it ends. */
+  private volatile boolean closedByClient;
   private volatile long lastActivityNanos;
   private final long openedNanos;
   /** Messages of this session in its mailbox; guarded by the mailbox's lock. */
@@ -48,7 +50,21 @@ public final class RealDuplexSession implements DuplexSession {
 
   @Override
   public boolean isOpen() {
-    return open;
+    return open && !closedByClient;
+  }
+
+  /** True once the session ended (as opposed to half-closed by its client). */
+  boolean ended() {
+    return !open;
+  }
+
+  boolean closedByClient() {
+    return closedByClient;
+  }
+
+  /** Marks the session half-closed by its client; guarded by the mailbox's lock. */
+  void markClosedByClient() {
+    closedByClient = true;
   }
 
   @Override
@@ -109,6 +125,6 @@ public final class RealDuplexSession implements DuplexSession {
 
   @Override
   public String toString() {
-    return "DuplexSession{" + header.sessionId() + (open ? "" : ", ended") + "}";
+    return "DuplexSession{" + header.sessionId() + (open ? (closedByClient ? ", closing" : "") : ", ended") + "}";
   }
 }

@@ -15,8 +15,11 @@ final class DuplexHeaderReader {
 
   private DuplexHeaderReader() {}
 
-  /** The header's identity, or null when the message has none. */
-  static DuplexHeader read(SoapMessage message) {
+  /** What a service call's {@code netdx:Duplex} says: whose session, and whether it closes it. */
+  record CallHeader(DuplexHeader identity, boolean closeSession) {}
+
+  /** The header, or null when the message has none. */
+  static CallHeader read(SoapMessage message) {
     for (Header h : message.getHeaders()) {
       if (DUPLEX.equals(h.getName()) && h.getObject() instanceof Element e) {
         return parse(e);
@@ -25,14 +28,17 @@ final class DuplexHeaderReader {
     return null;
   }
 
-  private static DuplexHeader parse(Element duplex) {
+  private static CallHeader parse(Element duplex) {
     String address = null;
     String sessionId = null;
+    boolean close = false;
     for (Node n = duplex.getFirstChild(); n != null; n = n.getNextSibling()) {
       if (n instanceof Element child && NetDuplex.NETDX_NS.equals(child.getNamespaceURI())) {
         switch (child.getLocalName()) {
           case "Address" -> address = child.getTextContent().trim();
           case "SessionId" -> sessionId = child.getTextContent().trim();
+          // Any content, any position (docs/protocol.md section 4.1: its shape is not documented).
+          case "CloseSession" -> close = true;
           default -> { }
         }
       }
@@ -42,7 +48,7 @@ final class DuplexHeaderReader {
           "netdx:Duplex must carry a netdx:Address and a netdx:SessionId");
     }
     try {
-      return new DuplexHeader(address, sessionId);
+      return new CallHeader(new DuplexHeader(address, sessionId), close);
     } catch (IllegalArgumentException e) {
       throw new DuplexFault(DuplexFault.Kind.MALFORMED_DUPLEX_HEADER, e.getMessage());
     }

@@ -42,7 +42,7 @@ public final class DuplexInInterceptor extends AbstractSoapInterceptor {
       } else if (MakeConnectionReader.atMakeConnection(message.getContent(XMLStreamReader.class))) {
         handlePoll(message);
       } else {
-        handleServiceCall(message);
+        handleServiceCall(message, message.getContent(XMLStreamReader.class).isEndElement());
       }
     } catch (DuplexFault f) {
       throw DuplexFaults.toSoapFault(f, message.getVersion());
@@ -51,14 +51,24 @@ public final class DuplexInInterceptor extends AbstractSoapInterceptor {
     }
   }
 
-  private void handleServiceCall(SoapMessage message) {
-    DuplexHeader header = DuplexHeaderReader.read(message);
+  private void handleServiceCall(SoapMessage message, boolean emptyBody) {
+    DuplexHeaderReader.CallHeader header = DuplexHeaderReader.read(message);
     if (header == null) {
       throw new DuplexFault(DuplexFault.Kind.MISSING_DUPLEX_HEADER,
           "A call to a polling duplex service must carry a netdx:Duplex header");
     }
-    RealDuplexSession session = engine.sessionForCall(header);
+    RealDuplexSession session = engine.sessionForCall(header.identity());
+    if (header.closeSession() && emptyBody) {
+      // A bare close dispatches nothing; answered like a one-way call (capture B).
+      engine.closeByClient(session);
+      PollResponseWriter.writeEmpty((HttpServletResponse) message.get(AbstractHTTPDestination.HTTP_RESPONSE));
+      message.getInterceptorChain().abort();
+      return;
+    }
     message.getExchange().put(RealDuplexSession.class, session);
+    if (header.closeSession()) {
+      message.getInterceptorChain().add(new CloseAfterInvokeInterceptor(engine, session));
+    }
   }
 
   private void handlePoll(SoapMessage message) throws XMLStreamException {
