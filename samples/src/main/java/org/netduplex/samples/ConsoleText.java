@@ -21,4 +21,24 @@ public final class ConsoleText {
     }
     return CONTROLS.matcher(BREAKS.matcher(text).replaceAll(" ")).replaceAll("");
   }
+
+  /**
+   * Why {@code error} happened, in one line: its message and the deepest cause that says something
+   * ("Could not send Message. (Connection refused)").
+   */
+  public static String reason(Throwable error) {
+    String message = error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
+    String detail = null;
+    Throwable root = error;
+    for (Throwable c = error.getCause(); c != null && c != root; c = c.getCause()) {
+      root = c;
+      if (c.getMessage() != null && !c.getMessage().isBlank()) {
+        detail = c.getMessage();
+      }
+    }
+    if (detail == null && root != error) {
+      detail = error.getCause().getClass().getSimpleName(); // ConnectException says more than its causes
+    }
+    return clean(detail == null || message.contains(detail) ? message : message + " (" + detail + ")");
+  }
 }

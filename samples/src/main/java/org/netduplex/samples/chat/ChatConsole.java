@@ -70,7 +70,7 @@ public final class ChatConsole implements IChatServiceCallback, ClientListener, 
     try {
       result = client.service().join(join);
     } catch (RuntimeException e) {
-      out.println("Could not join: " + e.getMessage());
+      out.println("Could not join: " + ConsoleText.reason(e));
       return false;
     }
     if (!result.isAccepted()) {
@@ -152,7 +152,7 @@ public final class ChatConsole implements IChatServiceCallback, ClientListener, 
     try {
       client.service().say(say);
     } catch (RuntimeException e) {
-      out.println("Not sent: " + e.getMessage());
+      out.println("Not sent: " + ConsoleText.reason(e));
     }
   }
 
@@ -166,7 +166,7 @@ public final class ChatConsole implements IChatServiceCallback, ClientListener, 
       try {
         client.service().leave();
       } catch (RuntimeException e) {
-        out.println("Could not say goodbye: " + e.getMessage());
+        out.println("Could not say goodbye: " + ConsoleText.reason(e));
       }
     }
     out.println("Bye.");
@@ -211,7 +211,7 @@ public final class ChatConsole implements IChatServiceCallback, ClientListener, 
     if (leaving) {
       return; // the server ends the session of a member who left: not news
     }
-    out.println("[" + to.name().toLowerCase(Locale.ROOT) + "]" + (cause != null ? " " + cause.getMessage() : ""));
+    out.println("[" + to.name().toLowerCase(Locale.ROOT) + "]" + (cause != null ? " " + ConsoleText.reason(cause) : ""));
     if (to == ClientState.FAULTED) {
       out.println("The chat session is gone; /quit and start again.");
     }

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.netduplex.client.DuplexClientConfig;
 import org.netduplex.samples.Command;
 import org.netduplex.samples.ConsoleLogging;
+import org.netduplex.samples.ConsoleText;
 import org.netduplex.samples.Durations;
 
 /** {@code timetable-client}: prints the bus timetable, then what changes in it. */
@@ -26,7 +27,12 @@ public final class TimetableClientCommand implements Command {
         .serverPollTimeout(Durations.parse(o.getOrDefault("poll-timeout", "15s")))
         .build();
     try (TimetableConsole console = new TimetableConsole(url, config, System.out)) {
-      console.start();
+      try {
+        console.start();
+      } catch (RuntimeException e) {
+        System.out.println("Could not register with " + url + ": " + ConsoleText.reason(e));
+        return;
+      }
       console.run(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)));
     }
   }

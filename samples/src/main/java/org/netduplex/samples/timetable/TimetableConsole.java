@@ -159,7 +159,7 @@ public final class TimetableConsole implements ITimeServiceCallback, ClientListe
 
   @Override
   public void stateChanged(ClientState from, ClientState to, Throwable cause) {
-    out.println("[" + to.name().toLowerCase(Locale.ROOT) + "]" + (cause != null ? " " + cause.getMessage() : ""));
+    out.println("[" + to.name().toLowerCase(Locale.ROOT) + "]" + (cause != null ? " " + ConsoleText.reason(cause) : ""));
   }
 
   @Override
