@@ -2,6 +2,7 @@ package org.netduplex.client;
 
 import java.time.Duration;
 import java.util.Objects;
+import org.netduplex.core.DuplexMode;
 import org.netduplex.core.NetDuplex;
 import org.netduplex.core.Scheduler;
 
@@ -25,10 +26,12 @@ public final class DuplexClientConfig {
   private final String anonymousUriPrefix;
   private final Scheduler scheduler;
   private final boolean closeSessionOnClose;
+  private final DuplexMode duplexMode;
   private final Duration closeTimeout;
 
   private DuplexClientConfig(Builder b) {
     this.closeSessionOnClose = b.closeSessionOnClose;
+    this.duplexMode = b.duplexMode;
     this.closeTimeout = b.closeTimeout;
     this.serverPollTimeout = b.serverPollTimeout;
     this.pollTimeoutMargin = b.pollTimeoutMargin;
@@ -48,7 +51,10 @@ public final class DuplexClientConfig {
     return new Builder(this);
   }
 
-  /** How long the server holds a poll with nothing to send (WCF's server default: 15 s). */
+  /**
+   * How long the server holds a poll with nothing to send (WCF's server default: 15 s). With
+   * {@link #pollTimeoutMargin()} it makes WCF's {@code ClientPollTimeout}: see {@link #pollHttpTimeout()}.
+   */
   public Duration serverPollTimeout() {
     return serverPollTimeout;
   }
@@ -58,7 +64,15 @@ public final class DuplexClientConfig {
     return pollTimeoutMargin;
   }
 
-  /** A poll's HTTP timeout: the server's poll timeout plus the margin. */
+  /**
+   * A poll's HTTP timeout: the server's poll timeout plus the margin (30 s by default). This is
+   * what WCF calls {@code ClientPollTimeout} ("the interval of time that a client polling request
+   * has to complete before timing out", default 5 min, cc672345). NetDuplex derives it from the
+   * server's poll timeout instead of a fixed 5 minutes, so a poll lost on the way (a proxy that drops
+   * it silently) is noticed in 30 s rather than 5 min; set {@code pollTimeoutMargin} to 4 min 45 s to
+   * get WCF's 5 minutes with the 15 s server default. It must stay above the server poll timeout, or
+   * every idle poll fails before the server answers it.
+   */
   public Duration pollHttpTimeout() {
     return serverPollTimeout.plus(pollTimeoutMargin);
   }
@@ -111,13 +125,23 @@ public final class DuplexClientConfig {
     return closeTimeout;
   }
 
+  /**
+   * WCF's {@code DuplexMode} (default {@link DuplexMode#SINGLE_MESSAGE_PER_POLL}). In
+   * {@link DuplexMode#MULTIPLE_MESSAGES_PER_POLL} polls send {@code Accept: multipart/mixed}, and a
+   * NetDuplex server configured the same answers with every waiting message at once, in NetDuplex's
+   * own framing (not WCF's, which is undocumented). Single-message answers are read either way.
+   */
+  public DuplexMode duplexMode() {
+    return duplexMode;
+  }
+
   @Override
   public String toString() {
     return "DuplexClientConfig{serverPollTimeout=" + serverPollTimeout + ", pollTimeoutMargin=" + pollTimeoutMargin
         + ", inactivityTimeout=" + inactivityTimeout + ", initialBackoff=" + initialBackoff
         + ", maxBackoff=" + maxBackoff + ", maxResponseBytes=" + maxResponseBytes
         + ", anonymousUriPrefix=" + anonymousUriPrefix + ", closeSessionOnClose=" + closeSessionOnClose
-        + ", closeTimeout=" + closeTimeout + "}";
+        + ", closeTimeout=" + closeTimeout + ", duplexMode=" + duplexMode + "}";
   }
 
   /** Builds a {@link DuplexClientConfig}; every setting has a default. */
@@ -132,6 +156,7 @@ public final class DuplexClientConfig {
     private Scheduler scheduler;
     private boolean closeSessionOnClose = true;
     private Duration closeTimeout = Duration.ofSeconds(2);
+    private DuplexMode duplexMode = DuplexMode.SINGLE_MESSAGE_PER_POLL;
 
     private Builder() {}
 
@@ -146,6 +171,7 @@ public final class DuplexClientConfig {
       this.scheduler = c.scheduler;
       this.closeSessionOnClose = c.closeSessionOnClose;
       this.closeTimeout = c.closeTimeout;
+      this.duplexMode = c.duplexMode;
     }
 
     public Builder serverPollTimeout(Duration d) {
@@ -205,6 +231,12 @@ public final class DuplexClientConfig {
     /** See {@link DuplexClientConfig#closeTimeout()}. */
     public Builder closeTimeout(Duration d) {
       this.closeTimeout = positive(d, "closeTimeout");
+      return this;
+    }
+
+    /** See {@link DuplexClientConfig#duplexMode()}. */
+    public Builder duplexMode(DuplexMode mode) {
+      this.duplexMode = Objects.requireNonNull(mode, "duplexMode");
       return this;
     }
 

@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.netduplex.core.DuplexMode;
 import org.netduplex.core.NetDuplex;
 import org.netduplex.server.DuplexServerConfig;
 import org.netduplex.server.DuplexSession;
@@ -321,6 +322,61 @@ class PollingDuplexClientTest {
     first.close(); // frees the slot (close sends netdx:CloseSession)
     second.service().register();
     assertEquals("AAHH", recorder.next(WAIT).getSymbol());
+  }
+
+  @Test
+  void inMultipleMessagesPerPollABurstOf200ArrivesInOrderInAFewPolls() throws Exception {
+    StockTestServer server = server(fastPolls().toBuilder().maxPendingMessagesPerSession(500)
+        .duplexMode(DuplexMode.MULTIPLE_MESSAGES_PER_POLL).build());
+    // The session opens and 200 callbacks wait before the client's first poll.
+    org.netduplex.core.DuplexHeader identity = org.netduplex.core.DuplexHeader.newIdentity(NetDuplex.WCF_ANONYMOUS_URI_PREFIX);
+    org.netduplex.testing.WireClient wire = new org.netduplex.testing.WireClient(identity.address(), identity.sessionId());
+    org.netduplex.testing.SoapHttp soap = new org.netduplex.testing.SoapHttp(server.address);
+    soap.post(org.netduplex.testing.WireClient.REGISTER, wire.register());
+    DuplexSession session = server.feature.sessions().iterator().next();
+    Eventually.await("Register queued its quote", () -> session.queuedMessages() == 1);
+    soap.post(org.netduplex.testing.WireClient.MAKE_CONNECTION, wire.makeConnection());
+    org.netduplex.stock.IStockServiceCallback callback = session.callback(org.netduplex.stock.IStockServiceCallback.class);
+    for (int i = 0; i < 200; i++) {
+      callback.update(StockTestServer.stock("S" + i, i, i, null));
+    }
+    Recorder recorder = new Recorder();
+    PollingDuplexClient<IStockService> client = PollingDuplexClient.builder(server.address)
+        .callback(org.netduplex.stock.IStockServiceCallback.class, recorder)
+        .listener(recorder)
+        .identity(identity)
+        .config(clientConfig().toBuilder().duplexMode(DuplexMode.MULTIPLE_MESSAGES_PER_POLL).build())
+        .build(IStockService.class);
+    toClose.add(client);
+
+    client.service().register(); // starts polling; its own quote comes after the burst
+
+    for (int i = 0; i < 200; i++) {
+      assertEquals("S" + i, recorder.next(WAIT).getSymbol());
+    }
+    assertEquals("AAHH", recorder.next(WAIT).getSymbol());
+    long answers = server.feature.metrics().pollsAnsweredWithMessages() - 1; // minus the raw drain above
+    assertTrue(answers <= 5, answers + " poll answers for 201 messages");
+    assertTrue(recorder.rejections.isEmpty(), recorder.rejections.toString());
+  }
+
+  @Test
+  void theClientPollsAgainAtOnceAfterEachAnswerWithoutWaitingForAnyTimer() throws Exception {
+    StockTestServer server = server(fastPolls());
+    FakeScheduler clientTime = new FakeScheduler(); // never advanced: no retry or backoff can fire
+    Recorder recorder = new Recorder();
+    PollingDuplexClient<IStockService> client = client(server, recorder,
+        clientConfig().toBuilder().scheduler(clientTime).build());
+    client.service().register();
+    recorder.next(WAIT);
+
+    for (int i = 0; i < 5; i++) {
+      client.service().sync(StockTestServer.stock("R" + i, i, i, null));
+    }
+
+    for (int i = 0; i < 5; i++) {
+      assertEquals("R" + i, recorder.next(WAIT).getSymbol());
+    }
   }
 
   @Test

@@ -3,6 +3,8 @@ package org.netduplex.server;
 /**
  * A snapshot of an endpoint's counters. Gauges ({@code openSessions}, {@code parkedPolls},
  * {@code queuedMessages}) are current values; the rest count since the feature started.
+ * {@code pollsAnsweredWithMessages} counts poll answers that carried one message or more (more than
+ * one only in {@code MULTIPLE_MESSAGES_PER_POLL}).
  */
 public record DuplexMetrics(
     int openSessions,
@@ -14,4 +16,5 @@ public record DuplexMetrics(
     long messagesDelivered,
     long messagesRefused,
     long messagesDropped,
-    long pollsAnsweredEmpty) {}
+    long pollsAnsweredEmpty,
+    long pollsAnsweredWithMessages) {}

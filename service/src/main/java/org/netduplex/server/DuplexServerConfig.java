@@ -2,6 +2,7 @@ package org.netduplex.server;
 
 import java.time.Duration;
 import java.util.Objects;
+import org.netduplex.core.DuplexMode;
 import org.netduplex.core.Scheduler;
 
 /**
@@ -12,7 +13,7 @@ import org.netduplex.core.Scheduler;
  * DuplexServerConfig config = DuplexServerConfig.builder()
  *     .pollTimeout(Duration.ofSeconds(15))
  *     .inactivityTimeout(Duration.ofMinutes(10))
- *     .maxQueuedMessagesPerSession(1_000)
+ *     .maxPendingMessagesPerSession(1_000)
  *     .build();
  * }</pre>
  */
@@ -24,8 +25,10 @@ public final class DuplexServerConfig {
   private final int maxRequestBytes;
   private final Scheduler scheduler;
   private final DuplexSessionListener listener;
+  private final DuplexMode duplexMode;
 
   private DuplexServerConfig(Builder b) {
+    this.duplexMode = b.duplexMode;
     this.pollTimeout = b.pollTimeout;
     this.inactivityTimeout = b.inactivityTimeout;
     this.maxQueuedMessagesPerSession = b.maxQueuedMessagesPerSession;
@@ -51,8 +54,19 @@ public final class DuplexServerConfig {
     return inactivityTimeout;
   }
 
+  /** WCF's {@code MaxPendingMessagesPerSession}: callback messages a session may have waiting. */
+  public int maxPendingMessagesPerSession() {
+    return maxQueuedMessagesPerSession;
+  }
+
+  /** Same as {@link #maxPendingMessagesPerSession()} (the name before WCF's was adopted). */
   public int maxQueuedMessagesPerSession() {
     return maxQueuedMessagesPerSession;
+  }
+
+  /** WCF's {@code DuplexMode}; see {@link Builder#duplexMode}. */
+  public DuplexMode duplexMode() {
+    return duplexMode;
   }
 
   public int maxSessions() {
@@ -76,7 +90,7 @@ public final class DuplexServerConfig {
   public String toString() {
     return "DuplexServerConfig{pollTimeout=" + pollTimeout + ", inactivityTimeout=" + inactivityTimeout
         + ", maxQueuedMessagesPerSession=" + maxQueuedMessagesPerSession + ", maxSessions=" + maxSessions
-        + ", maxRequestBytes=" + maxRequestBytes + "}";
+        + ", maxRequestBytes=" + maxRequestBytes + ", duplexMode=" + duplexMode + "}";
   }
 
   public static final class Builder {
@@ -87,6 +101,7 @@ public final class DuplexServerConfig {
     private int maxRequestBytes = 65_536;
     private Scheduler scheduler;
     private DuplexSessionListener listener = DuplexSessionListener.NONE;
+    private DuplexMode duplexMode = DuplexMode.SINGLE_MESSAGE_PER_POLL;
 
     private Builder() {}
 
@@ -98,6 +113,7 @@ public final class DuplexServerConfig {
       maxRequestBytes = c.maxRequestBytes;
       scheduler = c.scheduler;
       listener = c.listener;
+      duplexMode = c.duplexMode;
     }
 
     /**
@@ -121,11 +137,30 @@ public final class DuplexServerConfig {
     }
 
     /**
-     * Callback messages a session may have waiting for a poll; one more is refused with
-     * {@link CallbackQueueFullException}. Default 1,000.
+     * Callback messages a session may have waiting for a poll, WCF's
+     * {@code MaxPendingMessagesPerSession} (whose default WCF does not document); one more is refused
+     * with {@link CallbackQueueFullException} and {@link DuplexSessionListener#messageRefused}, never
+     * dropped silently. Default 1,000.
      */
+    public Builder maxPendingMessagesPerSession(int max) {
+      this.maxQueuedMessagesPerSession = checkPositive("maxPendingMessagesPerSession", max);
+      return this;
+    }
+
+    /** Same as {@link #maxPendingMessagesPerSession(int)}, under its earlier name. */
     public Builder maxQueuedMessagesPerSession(int max) {
-      this.maxQueuedMessagesPerSession = checkPositive("maxQueuedMessagesPerSession", max);
+      return maxPendingMessagesPerSession(max);
+    }
+
+    /**
+     * WCF's {@code DuplexMode}. {@link DuplexMode#SINGLE_MESSAGE_PER_POLL} (default, WCF's default)
+     * answers each poll with one message, as captured. {@link DuplexMode#MULTIPLE_MESSAGES_PER_POLL}
+     * lets polls that ask for it ({@code Accept: multipart/mixed}, as NetDuplex's client sends in that
+     * mode) get every message waiting at that moment, up to 64 messages or 64 KiB, in NetDuplex's
+     * own framing; other polls still get one message.
+     */
+    public Builder duplexMode(DuplexMode mode) {
+      this.duplexMode = Objects.requireNonNull(mode, "duplexMode");
       return this;
     }
 

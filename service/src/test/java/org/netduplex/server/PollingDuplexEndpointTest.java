@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.netduplex.core.NetDuplex;
 import org.netduplex.stock.IStockServiceCallback;
 import org.netduplex.testing.Eventually;
 import org.netduplex.testing.FakeScheduler;
@@ -62,6 +63,33 @@ class PollingDuplexEndpointTest {
     assertEquals("text/xml;charset=utf-8", r.headers().firstValue("Content-Type").orElseThrow().replace(" ", ""));
     assertTrue(r.body().contains(client.duplexHeader()), r.body());
     assertTrue(r.body().contains("<Symbol>AAHH</Symbol>"), r.body());
+  }
+
+  @Test
+  void soap11AnswersCarryNoMessagePendingEvenWhenMoreWait() {
+    WireClient client = WireClient.random();
+    http.post(WireClient.REGISTER, client.register());
+    DuplexSession session = server.feature.sessions().iterator().next();
+    Eventually.await("Register queued its quote", () -> session.queuedMessages() == 1);
+    session.callback(IStockServiceCallback.class).update(StockServiceLogic.stock("NEXT", 1, 1, null));
+
+    String first = http.post(WireClient.MAKE_CONNECTION, client.makeConnection()).body();
+
+    assertTrue(first.contains("AAHH"), first);
+    assertFalse(first.contains("MessagePending"), first); // captures D and F have only netdx:Duplex
+    assertTrue(first.startsWith("<s:Envelope xmlns:s=\"http://schemas.xmlsoap.org/soap/envelope/\"><s:Header><netdx:Duplex"), first);
+  }
+
+  @Test
+  void bothSpellingsOfTheAnonymousUriAreAcceptedAndEchoedUnchanged() {
+    for (String prefix : new String[] {NetDuplex.ANONYMOUS_URI_PREFIX, NetDuplex.WCF_ANONYMOUS_URI_PREFIX}) {
+      WireClient client = new WireClient(prefix + java.util.UUID.randomUUID(), java.util.UUID.randomUUID().toString());
+      assertEquals(200, http.post(WireClient.REGISTER, client.register()).statusCode());
+
+      String answer = http.post(WireClient.MAKE_CONNECTION, client.makeConnection()).body();
+
+      assertTrue(answer.contains("<netdx:Address>" + client.address + "</netdx:Address>"), answer);
+    }
   }
 
   @Test

@@ -56,6 +56,21 @@ class Soap12AddressingTest {
   }
 
   @Test
+  void aSoap12AnswerSaysMessagePendingWhileMoreMessagesWaitForTheAddress() throws Exception {
+    post("Silverlight/IStockService/Register", client.duplexHeader(), "");
+    DuplexSession session = server.feature.sessions().iterator().next();
+    org.netduplex.testing.Eventually.await("Register queued its quote", () -> session.queuedMessages() == 1);
+    session.callback(org.netduplex.stock.IStockServiceCallback.class).update(StockServiceLogic.stock("NEXT", 1, 1, null));
+
+    Xp first = new Xp(post(NetDuplex.MAKE_CONNECTION_ACTION, "", makeConnection(client.address)).body());
+    Xp second = new Xp(post(NetDuplex.MAKE_CONNECTION_ACTION, "", makeConnection(client.address)).body());
+
+    assertEquals("true", first.text("/s:Envelope/s:Header/wsmc:MessagePending/@pending"));
+    assertEquals("NEXT", second.text("//*[local-name()='Symbol']"));
+    assertEquals(0, second.count("/s:Envelope/s:Header/wsmc:MessagePending"));
+  }
+
+  @Test
   void aSoap12PollForAnUnknownAddressGetsASenderFaultWithTheNetDuplexSubcode() throws Exception {
     HttpResponse<String> poll = post(NetDuplex.MAKE_CONNECTION_ACTION, "", makeConnection(client.address));
     assertEquals(500, poll.statusCode());

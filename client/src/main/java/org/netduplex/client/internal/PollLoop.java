@@ -18,7 +18,10 @@ import org.netduplex.client.ClientState;
 import org.netduplex.client.DuplexClientConfig;
 import org.netduplex.client.DuplexFaultException;
 import org.netduplex.core.Cancellable;
+import java.util.List;
 import org.netduplex.core.DuplexHeader;
+import org.netduplex.core.DuplexMode;
+import org.netduplex.core.internal.MessageBatch;
 import org.netduplex.core.NetDuplex;
 import org.netduplex.core.Scheduler;
 import org.netduplex.core.internal.Soap11Envelopes;
@@ -112,13 +115,15 @@ public final class PollLoop {
       if (lifecycle.state().isFinal()) {
         return;
       }
-      HttpRequest request = HttpRequest.newBuilder(endpoint)
+      HttpRequest.Builder request = HttpRequest.newBuilder(endpoint)
           .timeout(config.pollHttpTimeout())
           .header("Content-Type", CONTENT_TYPE)
           .header("SOAPAction", "\"" + NetDuplex.MAKE_CONNECTION_ACTION + "\"")
-          .POST(HttpRequest.BodyPublishers.ofByteArray(pollBody))
-          .build();
-      sent = http.sendAsync(request, BoundedBodySubscriber.handler(config.maxResponseBytes()));
+          .POST(HttpRequest.BodyPublishers.ofByteArray(pollBody));
+      if (config.duplexMode() == DuplexMode.MULTIPLE_MESSAGES_PER_POLL) {
+        request.header("Accept", MessageBatch.MEDIA_TYPE + ", " + CONTENT_TYPE); // NetDuplex's batch, opt-in
+      }
+      sent = http.sendAsync(request.build(), BoundedBodySubscriber.handler(config.maxResponseBytes()));
       inFlight = sent;
     }
     // Async on our I/O pool: never re-enter poll() on the stack of an already-completed future.
@@ -142,6 +147,11 @@ public final class PollLoop {
     }
     if (body.length == 0 || (status != 200 && status < 400)) {
       failed(new IOException("HTTP " + status + " with " + body.length + " bytes from " + endpoint));
+      return;
+    }
+    String contentType = response.headers().firstValue("Content-Type").orElse(null);
+    if (status == 200 && MessageBatch.isBatch(contentType)) {
+      onBatch(contentType, body);
       return;
     }
     PollAnswer answer;
@@ -169,6 +179,34 @@ public final class PollLoop {
     succeeded();
     rejectBackoff.reset();
     deliver(answer);
+    poll();
+  }
+
+  /** A batch answer (MULTIPLE_MESSAGES_PER_POLL): each envelope is read and dispatched in order. */
+  private void onBatch(String contentType, byte[] body) {
+    succeeded();
+    List<byte[]> parts;
+    try {
+      parts = MessageBatch.decode(contentType, body);
+    } catch (IllegalArgumentException e) {
+      reject(new RejectedMessageException("a malformed multipart poll answer: " + e.getMessage(), e));
+      poll();
+      return;
+    }
+    for (byte[] part : parts) {
+      PollAnswer answer;
+      try {
+        answer = reader.read(part);
+      } catch (RejectedMessageException e) {
+        reject(e); // one bad envelope costs that message only
+        continue;
+      }
+      if (answer.fault() != null) {
+        failed(new DuplexFaultException(answer.fault().code(), answer.fault().reason(), 200));
+        return;
+      }
+      deliver(answer);
+    }
     poll();
   }
 

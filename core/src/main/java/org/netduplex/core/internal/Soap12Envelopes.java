@@ -18,12 +18,22 @@ public final class Soap12Envelopes {
 
   /** A callback message for {@code header}'s session; {@code body} is one element, UTF-8. */
   public static byte[] message(DuplexHeader header, String action, byte[] body) {
+    return message(header, action, body, false);
+  }
+
+  /**
+   * As {@link #message(DuplexHeader, String, byte[])}; with {@code messagePending}, a
+   * {@code wsmc:MessagePending pending="true"} header tells the client more messages wait for its
+   * address (WS-MC 1.1 section 3.3; never in the SOAP 1.1 Net Duplex form, which WCF captures show without it).
+   */
+  public static byte[] message(DuplexHeader header, String action, byte[] body, boolean messagePending) {
     String head = "<s:Envelope xmlns:s=\"" + NetDuplex.SOAP12_NS + "\" xmlns:a=\"" + NetDuplex.WSA_NS + "\">"
         + "<s:Header><a:Action s:mustUnderstand=\"1\">" + Xml.escape(action) + "</a:Action>"
         + "<netdx:Duplex xmlns:netdx=\"" + NetDuplex.NETDX_NS + "\">"
         + "<netdx:Address>" + Xml.escape(header.address()) + "</netdx:Address>"
         + "<netdx:SessionId>" + Xml.escape(header.sessionId()) + "</netdx:SessionId></netdx:Duplex>"
         + "<a:To s:mustUnderstand=\"1\">" + Xml.escape(header.address()) + "</a:To>"
+        + (messagePending ? "<wsmc:MessagePending xmlns:wsmc=\"" + NetDuplex.WSMC_NS + "\" pending=\"true\"/>" : "")
         + "</s:Header><s:Body>";
     byte[] open = head.getBytes(StandardCharsets.UTF_8);
     byte[] close = "</s:Body></s:Envelope>".getBytes(StandardCharsets.UTF_8);

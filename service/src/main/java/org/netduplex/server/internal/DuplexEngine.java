@@ -129,6 +129,24 @@ public final class DuplexEngine implements AutoCloseable {
     }
   }
 
+  /**
+   * The messages to send after {@code first} in one batch answer: those waiting for its address
+   * now, in order, within {@code maxMessages} in all and {@code maxBytes} of bodies after the first.
+   */
+  public java.util.List<QueuedMessage> takeMore(QueuedMessage first, int maxMessages, int maxBytes) {
+    return first.session().mailbox.drain(maxMessages - 1, maxBytes);
+  }
+
+  /** Whether more messages wait for the address of {@code m}'s session. */
+  public boolean morePending(QueuedMessage m) {
+    return m.session().mailbox.hasQueued();
+  }
+
+  /** Call once per poll answer that carried messages, after it was written. */
+  public void answeredWithMessages() {
+    metrics.pollAnsweredWithMessages();
+  }
+
   /** Call after a poll answered with the message was written: counts it delivered, touches the session. */
   public void delivered(QueuedMessage m) {
     RealDuplexSession session = m.session();
@@ -174,7 +192,7 @@ public final class DuplexEngine implements AutoCloseable {
    */
   public void send(RealDuplexSession session, CallbackMessage message) {
     switch (enqueue(session, message)) {
-      case QUEUE_FULL -> throw new CallbackQueueFullException(session, config.maxQueuedMessagesPerSession());
+      case QUEUE_FULL -> throw new CallbackQueueFullException(session, config.maxPendingMessagesPerSession());
       case SESSION_ENDED -> throw new SessionEndedException(session);
       default -> { }
     }
@@ -189,7 +207,7 @@ public final class DuplexEngine implements AutoCloseable {
   /** Queues or hands over to a parked poll; reports a full queue to the listener. */
   private Mailbox.OfferStatus enqueue(RealDuplexSession session, CallbackMessage message) {
     QueuedMessage queued = new QueuedMessage(session, message);
-    Mailbox.Offer offer = session.mailbox.offer(queued, config.maxQueuedMessagesPerSession());
+    Mailbox.Offer offer = session.mailbox.offer(queued, config.maxPendingMessagesPerSession());
     switch (offer.status()) {
       case HANDED_TO_POLL -> {
         metrics.messageQueued();

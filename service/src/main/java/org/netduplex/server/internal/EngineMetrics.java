@@ -14,6 +14,7 @@ final class EngineMetrics {
   private final LongAdder messagesRefused = new LongAdder();
   private final LongAdder messagesDropped = new LongAdder();
   private final LongAdder pollsAnsweredEmpty = new LongAdder();
+  private final LongAdder pollsAnsweredWithMessages = new LongAdder();
 
   void pollParked() {
     parkedPolls.incrementAndGet();
@@ -48,6 +49,10 @@ final class EngineMetrics {
     messagesDropped.increment();
   }
 
+  void pollAnsweredWithMessages() {
+    pollsAnsweredWithMessages.increment();
+  }
+
   void pollAnsweredEmpty() {
     pollsAnsweredEmpty.increment();
   }
@@ -57,6 +62,6 @@ final class EngineMetrics {
     long gone = messagesDelivered.sum() + messagesDropped.sum();
     return new DuplexMetrics(openSessions, parkedPolls.get(), Math.max(0, queued - gone),
         sessionsOpened.sum(), sessionsEnded.sum(), queued, messagesDelivered.sum(),
-        messagesRefused.sum(), messagesDropped.sum(), pollsAnsweredEmpty.sum());
+        messagesRefused.sum(), messagesDropped.sum(), pollsAnsweredEmpty.sum(), pollsAnsweredWithMessages.sum());
   }
 }

@@ -119,6 +119,31 @@ final class Mailbox {
     return new PollStart(null, replaced, false);
   }
 
+  /**
+   * Takes, in order, the messages waiting now, up to {@code maxMessages} and {@code maxBytes} of
+   * bodies: the rest of a batch answer ({@code MULTIPLE_MESSAGES_PER_POLL}).
+   */
+  synchronized List<QueuedMessage> drain(int maxMessages, long maxBytes) {
+    List<QueuedMessage> taken = new ArrayList<>();
+    long bytes = 0;
+    while (taken.size() < maxMessages && !queue.isEmpty()) {
+      QueuedMessage next = queue.peekFirst();
+      bytes += next.message().body().length;
+      if (bytes > maxBytes) {
+        break;
+      }
+      queue.pollFirst();
+      next.session().queued--;
+      taken.add(next);
+    }
+    return taken;
+  }
+
+  /** Whether messages wait for the next poll ({@code wsmc:MessagePending}). */
+  synchronized boolean hasQueued() {
+    return !queue.isEmpty();
+  }
+
   /** The poll's timeout fired: true if it was still parked here and the caller must answer it. */
   synchronized boolean expire(ParkedPoll poll) {
     if (parked != poll) {

@@ -1,6 +1,13 @@
 package org.netduplex.server.internal.cxf;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.List;
+import org.netduplex.core.DuplexMode;
+import org.netduplex.core.internal.MessageBatch;
+import org.netduplex.server.internal.QueuedMessage;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import org.apache.cxf.binding.soap.SoapFault;
@@ -23,6 +30,9 @@ import org.netduplex.server.internal.RealDuplexSession;
  * {@code netdx:Duplex} session resolved and put on the exchange for {@code CallbackChannels}.
  */
 public final class DuplexInInterceptor extends AbstractSoapInterceptor {
+  /** Exchange key: this poll may be answered with a batch. */
+  private static final String BATCH = "netduplex.batchAnswer";
+
   private final DuplexEngine engine;
   private final long transportTimeoutMillis;
 
@@ -73,6 +83,9 @@ public final class DuplexInInterceptor extends AbstractSoapInterceptor {
 
   private void handlePoll(SoapMessage message) throws XMLStreamException {
     String address = MakeConnectionReader.readAddress(message.getContent(XMLStreamReader.class));
+    if (engine.config().duplexMode() == DuplexMode.MULTIPLE_MESSAGES_PER_POLL && acceptsBatch(message)) {
+      message.getExchange().put(BATCH, Boolean.TRUE);
+    }
     ContinuationPollWaiter waiter = new ContinuationPollWaiter(engine);
     PollOutcome now = engine.poll(address, waiter);
     if (now == null) {
@@ -87,6 +100,22 @@ public final class DuplexInInterceptor extends AbstractSoapInterceptor {
     answer(message, now);
   }
 
+  /** The poll asked for a batch answer: {@code Accept} names {@code multipart/mixed} itself (no wildcard). */
+  private static boolean acceptsBatch(SoapMessage message) {
+    Object req = message.get(AbstractHTTPDestination.HTTP_REQUEST);
+    if (!(req instanceof HttpServletRequest request)) {
+      return false;
+    }
+    for (Enumeration<String> values = request.getHeaders("Accept"); values.hasMoreElements(); ) {
+      for (String range : values.nextElement().split(",")) {
+        if (range.split(";")[0].trim().equalsIgnoreCase(MessageBatch.MEDIA_TYPE)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
   private void answerResumedPoll(SoapMessage message, ContinuationPollWaiter waiter) {
     PollOutcome outcome = waiter.takeOutcomeOrAbandon();
     answer(message, outcome != null ? outcome : PollOutcome.EMPTY);
@@ -96,7 +125,14 @@ public final class DuplexInInterceptor extends AbstractSoapInterceptor {
     HttpServletResponse response = (HttpServletResponse) message.get(AbstractHTTPDestination.HTTP_RESPONSE);
     if (outcome instanceof PollOutcome.Deliver d) {
       boolean soap12 = message.getVersion() == Soap12.getInstance();
-      PollResponseWriter.writeMessage(response, d.message(), soap12, engine);
+      boolean batch = Boolean.TRUE.equals(message.getExchange().get(BATCH));
+      List<QueuedMessage> messages = new ArrayList<>();
+      messages.add(d.message());
+      if (batch) {
+        messages.addAll(engine.takeMore(d.message(), MessageBatch.MAX_MESSAGES,
+            MessageBatch.MAX_BYTES - d.message().message().body().length));
+      }
+      PollResponseWriter.writeMessages(response, messages, soap12, batch, engine);
     } else if (outcome instanceof PollOutcome.Ended) {
       throw new DuplexFault(DuplexFault.Kind.SESSION_ENDED, "Every duplex session of the polled address has ended");
     } else {

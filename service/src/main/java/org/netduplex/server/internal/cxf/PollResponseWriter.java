@@ -3,7 +3,10 @@ package org.netduplex.server.internal.cxf;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.logging.Logger;
+import org.netduplex.core.internal.MessageBatch;
 import org.netduplex.core.internal.Soap11Envelopes;
 import org.netduplex.core.internal.Soap12Envelopes;
 import org.netduplex.server.internal.DuplexEngine;
@@ -20,26 +23,52 @@ final class PollResponseWriter {
   private PollResponseWriter() {}
 
   /**
-   * Answers with {@code m}, in the SOAP version the poll was made in; if the client is gone the
-   * message is queued again for its next poll.
+   * Answers with {@code messages} (one, unless {@code batch}), in the SOAP version the poll was made
+   * in; a batch goes in NetDuplex's multipart framing. If the client is gone the messages are queued
+   * again, first in line and in order, for its next poll.
    */
-  static void writeMessage(HttpServletResponse response, QueuedMessage m, boolean soap12, DuplexEngine engine) {
-    byte[] envelope = soap12
-        ? Soap12Envelopes.message(m.session().header(), m.message().action(), m.message().body())
-        : Soap11Envelopes.envelope(m.session().headerBlock(), m.message().body());
+  static void writeMessages(HttpServletResponse response, List<QueuedMessage> messages, boolean soap12, boolean batch,
+      DuplexEngine engine) {
+    String contentType = soap12 ? Soap12Envelopes.CONTENT_TYPE : CONTENT_TYPE;
+    byte[] body;
+    if (batch) {
+      List<byte[]> envelopes = new ArrayList<>(messages.size());
+      for (int i = 0; i < messages.size(); i++) {
+        boolean last = i == messages.size() - 1;
+        envelopes.add(envelope(messages.get(i), soap12, last && soap12 && engine.morePending(messages.get(i))));
+      }
+      MessageBatch.Encoded encoded = MessageBatch.encode(envelopes, contentType);
+      contentType = encoded.contentType();
+      body = encoded.body();
+    } else {
+      QueuedMessage m = messages.get(0);
+      // wsmc:MessagePending only where WS-Addressing is spoken; the SOAP 1.1 form stays as captured.
+      body = envelope(m, soap12, soap12 && engine.morePending(m));
+    }
     try {
       response.setStatus(HttpServletResponse.SC_OK);
-      response.setContentType(soap12 ? Soap12Envelopes.CONTENT_TYPE : CONTENT_TYPE);
-      response.setContentLength(envelope.length);
+      response.setContentType(contentType);
+      response.setContentLength(body.length);
       OutputStream out = response.getOutputStream();
-      out.write(envelope);
+      out.write(body);
       response.flushBuffer();
     } catch (IOException | RuntimeException e) {
-      LOG.fine(() -> "Poll answer for session " + m.session().id() + " not written, message kept: " + e);
-      engine.redeliver(m);
+      LOG.fine(() -> "Poll answer for session " + messages.get(0).session().id() + " not written, messages kept: " + e);
+      for (int i = messages.size() - 1; i >= 0; i--) {
+        engine.redeliver(messages.get(i)); // each goes first in line: last one first keeps the order
+      }
       return;
     }
-    engine.delivered(m);
+    engine.answeredWithMessages();
+    for (QueuedMessage m : messages) {
+      engine.delivered(m);
+    }
+  }
+
+  private static byte[] envelope(QueuedMessage m, boolean soap12, boolean pending) {
+    return soap12
+        ? Soap12Envelopes.message(m.session().header(), m.message().action(), m.message().body(), pending)
+        : Soap11Envelopes.envelope(m.session().headerBlock(), m.message().body());
   }
 
   /** Answers {@code 200} with an empty body, as WCF does when a poll times out (seed 002). */

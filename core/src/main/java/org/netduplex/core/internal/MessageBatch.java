@@ -1,0 +1,141 @@
+package org.netduplex.core.internal;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+/**
+ * NetDuplex's framing of several SOAP envelopes in one poll answer ({@code MULTIPLE_MESSAGES_PER_POLL};
+ * docs/protocol.md section 3): a {@code multipart/mixed} body (RFC 2046) whose parts are complete
+ * envelopes, in delivery order, each with its own {@code Content-Type}. Our own choice, since WCF's
+ * framing is not documented; a standard container, so any MIME parser reads it.
+ */
+public final class MessageBatch {
+  /** What a poll sends in {@code Accept} to say it takes a batch. */
+  public static final String MEDIA_TYPE = "multipart/mixed";
+  /** Most parts a reader accepts in one answer; the server sends at most {@link #MAX_MESSAGES}. */
+  public static final int MAX_PARTS = 1_024;
+  /** Most messages the server puts in one answer. */
+  public static final int MAX_MESSAGES = 64;
+  /**
+   * Most bytes of envelopes the server puts in one answer beyond the first message: the client's
+   * default {@code maxResponseBytes} (WCF's default {@code MaxReceivedMessageSize}).
+   */
+  public static final int MAX_BYTES = 65_536;
+
+  private static final byte[] CRLF = {'\r', '\n'};
+
+  private MessageBatch() {}
+
+  /** A batch body and the {@code Content-Type} to send it with. */
+  public record Encoded(String contentType, byte[] body) {}
+
+  /** Frames {@code envelopes}, each sent as {@code partContentType}. */
+  public static Encoded encode(List<byte[]> envelopes, String partContentType) {
+    String boundary = "netduplex-" + UUID.randomUUID();
+    byte[] delimiter = ("--" + boundary).getBytes(StandardCharsets.US_ASCII);
+    byte[] partHeader = ("Content-Type: " + partContentType + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    for (byte[] envelope : envelopes) {
+      out.writeBytes(delimiter);
+      out.writeBytes(CRLF);
+      out.writeBytes(partHeader);
+      out.writeBytes(envelope);
+      out.writeBytes(CRLF);
+    }
+    out.writeBytes(delimiter);
+    out.writeBytes("--\r\n".getBytes(StandardCharsets.US_ASCII));
+    return new Encoded(MEDIA_TYPE + "; boundary=\"" + boundary + "\"", out.toByteArray());
+  }
+
+  /** Whether a response {@code Content-Type} announces a batch. */
+  public static boolean isBatch(String contentType) {
+    return contentType != null && contentType.trim().toLowerCase(Locale.ROOT).startsWith(MEDIA_TYPE);
+  }
+
+  /**
+   * The part bodies of a batch, in order.
+   *
+   * @throws IllegalArgumentException if the body is not a well-formed batch
+   */
+  public static List<byte[]> decode(String contentType, byte[] body) {
+    String boundary = boundary(contentType);
+    byte[] delimiter = ("\r\n--" + boundary).getBytes(StandardCharsets.US_ASCII);
+    // The first delimiter may start the body, without the CRLF before it.
+    byte[] text = new byte[body.length + 2];
+    text[0] = '\r';
+    text[1] = '\n';
+    System.arraycopy(body, 0, text, 2, body.length);
+    int at = indexOf(text, delimiter, 0);
+    if (at < 0) {
+      throw new IllegalArgumentException("no multipart boundary in the body");
+    }
+    List<byte[]> parts = new ArrayList<>();
+    while (true) {
+      int after = at + delimiter.length;
+      if (startsWith(text, after, "--")) {
+        return parts; // close delimiter
+      }
+      int headersEnd = indexOf(text, "\r\n\r\n".getBytes(StandardCharsets.US_ASCII), after);
+      if (headersEnd < 0) {
+        throw new IllegalArgumentException("a multipart part without a header end");
+      }
+      int next = indexOf(text, delimiter, headersEnd + 4);
+      if (next < 0) {
+        throw new IllegalArgumentException("a multipart body without its close delimiter");
+      }
+      if (parts.size() == MAX_PARTS) {
+        throw new IllegalArgumentException("more than " + MAX_PARTS + " parts");
+      }
+      byte[] part = new byte[next - (headersEnd + 4)];
+      System.arraycopy(text, headersEnd + 4, part, 0, part.length);
+      parts.add(part);
+      at = next;
+    }
+  }
+
+  private static String boundary(String contentType) {
+    for (String param : contentType.split(";")) {
+      String p = param.trim();
+      if (p.toLowerCase(Locale.ROOT).startsWith("boundary=")) {
+        String b = p.substring("boundary=".length()).trim();
+        if (b.length() >= 2 && b.startsWith("\"") && b.endsWith("\"")) {
+          b = b.substring(1, b.length() - 1);
+        }
+        if (b.isEmpty() || b.length() > 70) {
+          throw new IllegalArgumentException("bad multipart boundary");
+        }
+        return b;
+      }
+    }
+    throw new IllegalArgumentException("multipart content type without a boundary");
+  }
+
+  private static boolean startsWith(byte[] text, int from, String prefix) {
+    if (from + prefix.length() > text.length) {
+      return false;
+    }
+    for (int i = 0; i < prefix.length(); i++) {
+      if (text[from + i] != prefix.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static int indexOf(byte[] text, byte[] pattern, int from) {
+    outer:
+    for (int i = Math.max(0, from); i <= text.length - pattern.length; i++) {
+      for (int j = 0; j < pattern.length; j++) {
+        if (text[i + j] != pattern[j]) {
+          continue outer;
+        }
+      }
+      return i;
+    }
+    return -1;
+  }
+}
