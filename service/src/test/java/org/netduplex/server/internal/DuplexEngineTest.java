@@ -114,6 +114,19 @@ class DuplexEngineTest {
   }
 
   @Test
+  void aMessageQueuedWhileAPollIsBeingAnsweredWaitsForTheNextPoll() {
+    RealDuplexSession s = open();
+    engine.send(s, message("being written"));
+    PollOutcome answering = engine.poll(s.address(), new RecordingWaiter()); // taken, not yet written
+
+    engine.send(s, message("arrived meanwhile"));
+
+    assertEquals("being written", body(answering));
+    assertEquals(1, s.queuedMessages(), "queued, not handed to the poll already answered");
+    assertEquals("arrived meanwhile", body(engine.poll(s.address(), new RecordingWaiter())));
+  }
+
+  @Test
   void aRedeliveredMessageGoesToAPollParkedMeanwhile() {
     RealDuplexSession s = open();
     engine.send(s, message("retry me"));

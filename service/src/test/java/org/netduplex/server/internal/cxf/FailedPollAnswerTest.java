@@ -1,0 +1,94 @@
+package org.netduplex.server.internal.cxf;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.lang.reflect.Proxy;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.UUID;
+import org.apache.cxf.continuations.Continuation;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.netduplex.core.DuplexHeader;
+import org.netduplex.core.NetDuplex;
+import org.netduplex.server.DuplexServerConfig;
+import org.netduplex.server.internal.CallbackMessage;
+import org.netduplex.server.internal.DuplexEngine;
+import org.netduplex.server.internal.PollOutcome;
+import org.netduplex.server.internal.QueuedMessage;
+import org.netduplex.server.internal.RealDuplexSession;
+import org.netduplex.testing.FakeScheduler;
+
+/**
+ * A poll answered just as its client disconnects: the messages go back, first in line and in order,
+ * for the next poll (CONCURRENCY.md rules 4 and 5). A real socket cannot be made to fail at a chosen
+ * write, so the two failure points are driven directly: the response write throws, or the container's
+ * own timeout answered the request before the engine did.
+ */
+class FailedPollAnswerTest {
+  private final DuplexEngine engine = new DuplexEngine(DuplexServerConfig.builder().scheduler(new FakeScheduler()).build());
+  private final RealDuplexSession session = engine.sessionForCall(
+      new DuplexHeader(NetDuplex.WCF_ANONYMOUS_URI_PREFIX + UUID.randomUUID(), UUID.randomUUID().toString()));
+
+  @AfterEach
+  void close() {
+    engine.close();
+  }
+
+  @Test
+  void aBatchWhoseWriteFailsIsQueuedAgainInOrderAndNotCountedDelivered() {
+    engine.send(session, message("1"));
+    engine.send(session, message("2"));
+    engine.send(session, message("3"));
+    QueuedMessage first = ((PollOutcome.Deliver) engine.poll(session.address(), o -> { })).message();
+    List<QueuedMessage> batch = new java.util.ArrayList<>(List.of(first));
+    batch.addAll(engine.takeMore(first, 2, 1 << 16));
+
+    PollResponseWriter.writeMessages(clientGone(), batch, false, true, engine);
+
+    assertEquals(0, engine.metrics().messagesDelivered());
+    assertEquals(List.of("1", "2", "3"), List.of(nextBody(), nextBody(), nextBody()));
+  }
+
+  @Test
+  void aMessageForAPollTheContainerAlreadyTimedOutGoesToTheNextPoll() {
+    ContinuationPollWaiter waiter = new ContinuationPollWaiter(engine);
+    assertNull(engine.poll(session.address(), waiter));
+    assertNull(waiter.suspendUnlessWoken(noOpContinuation(), 1_000));
+    assertNull(waiter.takeOutcomeOrAbandon()); // the container's timeout resumed the request first
+
+    engine.send(session, message("late")); // handed to the abandoned poll, which gives it back
+
+    assertEquals("late", nextBody());
+  }
+
+  private String nextBody() {
+    PollOutcome o = engine.poll(session.address(), outcome -> { });
+    return new String(assertInstanceOf(PollOutcome.Deliver.class, o).message().message().body(), StandardCharsets.UTF_8);
+  }
+
+  private static CallbackMessage message(String text) {
+    return new CallbackMessage(text.getBytes(StandardCharsets.UTF_8), "action");
+  }
+
+  /** A response whose connection is gone: every write fails as Jetty's does (an IOException). */
+  private static HttpServletResponse clientGone() {
+    return (HttpServletResponse) Proxy.newProxyInstance(FailedPollAnswerTest.class.getClassLoader(),
+        new Class<?>[] {HttpServletResponse.class}, (proxy, method, args) -> {
+          if (method.getName().equals("getOutputStream") || method.getName().equals("flushBuffer")) {
+            throw new IOException("Broken pipe");
+          }
+          return null;
+        });
+  }
+
+  private static Continuation noOpContinuation() {
+    return (Continuation) Proxy.newProxyInstance(FailedPollAnswerTest.class.getClassLoader(),
+        new Class<?>[] {Continuation.class}, (proxy, method, args) ->
+            method.getReturnType() == boolean.class ? Boolean.FALSE : null);
+  }
+}
