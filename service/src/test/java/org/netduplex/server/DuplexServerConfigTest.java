@@ -1,0 +1,29 @@
+package org.netduplex.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.netduplex.core.DuplexMode;
+
+/** The server's settings carry WCF's names and defaults (docs/protocol.md section 2). */
+class DuplexServerConfigTest {
+  @Test
+  void defaultsAreWcfsWhereWcfHasOne() {
+    DuplexServerConfig c = DuplexServerConfig.builder().build();
+
+    assertEquals(Duration.ofSeconds(15), c.pollTimeout());
+    assertEquals(Duration.ofMinutes(10), c.inactivityTimeout());
+    assertEquals(DuplexMode.SINGLE_MESSAGE_PER_POLL, c.duplexMode());
+    assertEquals(1_000, c.maxPendingMessagesPerSession());
+    assertEquals(100_000, c.maxSessions());
+  }
+
+  @Test
+  void maxQueuedMessagesPerSessionIsAnAliasOfMaxPendingMessagesPerSession() {
+    DuplexServerConfig c = DuplexServerConfig.builder().maxQueuedMessagesPerSession(7).build();
+
+    assertEquals(7, c.maxPendingMessagesPerSession());
+    assertEquals(7, c.maxQueuedMessagesPerSession());
+  }
+}
