@@ -27,11 +27,13 @@ public final class DuplexClientConfig {
   private final Scheduler scheduler;
   private final boolean closeSessionOnClose;
   private final DuplexMode duplexMode;
+  private final WireFormat wireFormat;
   private final Duration closeTimeout;
 
   private DuplexClientConfig(Builder b) {
     this.closeSessionOnClose = b.closeSessionOnClose;
     this.duplexMode = b.duplexMode;
+    this.wireFormat = b.wireFormat;
     this.closeTimeout = b.closeTimeout;
     this.serverPollTimeout = b.serverPollTimeout;
     this.pollTimeoutMargin = b.pollTimeoutMargin;
@@ -135,13 +137,22 @@ public final class DuplexClientConfig {
     return duplexMode;
   }
 
+  /**
+   * How messages look on the wire (default {@link WireFormat#SOAP11_TEXT}, as captured from WCF and
+   * Silverlight 2; a Silverlight 3+ style endpoint wants {@link WireFormat#SOAP12_BINARY}).
+   */
+  public WireFormat wireFormat() {
+    return wireFormat;
+  }
+
   @Override
   public String toString() {
     return "DuplexClientConfig{serverPollTimeout=" + serverPollTimeout + ", pollTimeoutMargin=" + pollTimeoutMargin
         + ", inactivityTimeout=" + inactivityTimeout + ", initialBackoff=" + initialBackoff
         + ", maxBackoff=" + maxBackoff + ", maxResponseBytes=" + maxResponseBytes
         + ", anonymousUriPrefix=" + anonymousUriPrefix + ", closeSessionOnClose=" + closeSessionOnClose
-        + ", closeTimeout=" + closeTimeout + ", duplexMode=" + duplexMode + "}";
+        + ", closeTimeout=" + closeTimeout + ", duplexMode=" + duplexMode
+        + ", wireFormat=" + wireFormat + "}";
   }
 
   /** Builds a {@link DuplexClientConfig}; every setting has a default. */
@@ -157,6 +168,7 @@ public final class DuplexClientConfig {
     private boolean closeSessionOnClose = true;
     private Duration closeTimeout = Duration.ofSeconds(2);
     private DuplexMode duplexMode = DuplexMode.SINGLE_MESSAGE_PER_POLL;
+    private WireFormat wireFormat = WireFormat.SOAP11_TEXT;
 
     private Builder() {}
 
@@ -172,6 +184,7 @@ public final class DuplexClientConfig {
       this.closeSessionOnClose = c.closeSessionOnClose;
       this.closeTimeout = c.closeTimeout;
       this.duplexMode = c.duplexMode;
+      this.wireFormat = c.wireFormat;
     }
 
     public Builder serverPollTimeout(Duration d) {
@@ -231,6 +244,12 @@ public final class DuplexClientConfig {
     /** See {@link DuplexClientConfig#closeTimeout()}. */
     public Builder closeTimeout(Duration d) {
       this.closeTimeout = positive(d, "closeTimeout");
+      return this;
+    }
+
+    /** See {@link DuplexClientConfig#wireFormat()}. */
+    public Builder wireFormat(WireFormat format) {
+      this.wireFormat = Objects.requireNonNull(format, "wireFormat");
       return this;
     }
 

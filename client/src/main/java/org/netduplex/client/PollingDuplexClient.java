@@ -1,5 +1,6 @@
 package org.netduplex.client;
 
+import jakarta.xml.ws.soap.SOAPBinding;
 import java.lang.reflect.Proxy;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -11,6 +12,7 @@ import org.apache.cxf.BusFactory;
 import org.apache.cxf.endpoint.Client;
 import org.apache.cxf.frontend.ClientProxy;
 import org.apache.cxf.jaxws.JaxWsProxyFactoryBean;
+import org.apache.cxf.ws.addressing.WSAddressingFeature;
 import org.apache.cxf.message.Message;
 import org.netduplex.client.internal.CallbackDispatcher;
 import org.netduplex.client.internal.ClientRuntime;
@@ -20,6 +22,8 @@ import org.netduplex.client.internal.PollLoop;
 import org.netduplex.client.internal.SerialExecutor;
 import org.netduplex.client.internal.ServiceCallHandler;
 import org.netduplex.client.internal.SessionCloser;
+import org.netduplex.client.internal.WireMessages;
+import org.netduplex.msbin.cxf.MsbinFeature;
 import org.netduplex.core.DuplexHeader;
 import org.netduplex.core.Scheduler;
 
@@ -66,8 +70,9 @@ public final class PollingDuplexClient<S> implements AutoCloseable {
       this.lifecycle = new Lifecycle(b.listener);
       Executor callbacks = new SerialExecutor(b.callbackExecutor != null ? b.callbackExecutor : runtime.callbacks());
       HttpClient http = b.httpClient != null ? b.httpClient : runtime.http();
-      this.closer = new SessionCloser(endpoint, identity, http, config.closeTimeout());
-      this.pollLoop = new PollLoop(endpoint, identity, config, http, runtime.io(), scheduler, lifecycle,
+      WireMessages wire = new WireMessages(config.wireFormat(), endpoint, config.maxResponseBytes());
+      this.closer = new SessionCloser(endpoint, identity, wire, http, config.closeTimeout());
+      this.pollLoop = new PollLoop(endpoint, identity, config, wire, http, runtime.io(), scheduler, lifecycle,
           CallbackDispatcher.of(b.callbackContract), callbacks, b.callbackImplementation);
 
       JaxWsProxyFactoryBean factory = new JaxWsProxyFactoryBean();
@@ -75,6 +80,13 @@ public final class PollingDuplexClient<S> implements AutoCloseable {
       factory.setServiceClass(serviceContract);
       factory.setAddress(endpoint.toString());
       factory.getOutInterceptors().add(new DuplexHeaderOutInterceptor(identity));
+      if (config.wireFormat().isSoap12()) {
+        factory.setBindingId(SOAPBinding.SOAP12HTTP_BINDING);
+        factory.getFeatures().add(new WSAddressingFeature());
+      }
+      if (config.wireFormat() == WireFormat.SOAP12_BINARY) {
+        factory.getFeatures().add(MsbinFeature.binaryRequests());
+      }
       S cxfProxy = factory.create(serviceContract);
       this.cxfClient = ClientProxy.getClient(cxfProxy);
       // Read the answer of one-way calls too: a refusal (ndf:ServerTooBusy, ndf:SessionEnded) comes

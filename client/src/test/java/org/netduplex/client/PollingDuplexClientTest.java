@@ -163,21 +163,36 @@ class PollingDuplexClientTest {
   }
 
   @Test
-  void serverInactivityTimeoutEndsASilentSessionAndItsNextCallFaultsTheClient() throws Exception {
+  void aSessionThatExpiredOnTheServerDuringANetworkCutFaultsTheClientWhenTheLinkComesBack() throws Exception {
     FakeScheduler serverTime = new FakeScheduler();
     StockTestServer server = server(DuplexServerConfig.builder().scheduler(serverTime)
         .pollTimeout(Duration.ofSeconds(15)).inactivityTimeout(Duration.ofMinutes(10)).build());
+    CuttableTcpProxy link = new CuttableTcpProxy(server.port());
+    toClose.add(link);
     Recorder recorder = new Recorder();
-    PollingDuplexClient<IStockService> client = client(server, recorder, clientConfig());
+    PollingDuplexClient<IStockService> client = PollingDuplexClient.builder(link.via(server.address))
+        .callback(org.netduplex.stock.IStockServiceCallback.class, recorder)
+        .listener(recorder)
+        .config(clientConfig())
+        .build(IStockService.class);
+    toClose.add(client);
     client.service().register();
     recorder.next(WAIT);
     Eventually.await("poll parked", () -> server.feature.metrics().parkedPolls() == 1);
 
-    serverTime.advanceBy(Duration.ofMinutes(11)); // polls answered empty at 15 s count as activity only when they come in
+    link.cut(); // no poll can reach the server, so nothing renews the session
+    Eventually.await("client retrying", () -> client.state() == ClientState.CONNECTING);
+    serverTime.advanceBy(Duration.ofMinutes(11));
+    Eventually.await("session expired", () -> server.feature.sessions().isEmpty());
+    link.restore();
 
     Eventually.await("client faulted", () -> client.state() == ClientState.FAULTED);
-    assertTrue(server.feature.sessions().isEmpty());
+    DuplexFaultException cause = assertInstanceOf(DuplexFaultException.class, recorder.causes.get(recorder.causes.size() - 1));
+    assertTrue(cause.code().getLocalPart().equals("SessionEnded") || cause.code().getLocalPart().equals("UnknownAddress"),
+        cause.toString());
   }
+
+
 
   @Test
   void afterAServerRestartTheClientRetriesThenFaultsBecauseTheNewServerDoesNotKnowItsSession() throws Exception {
@@ -297,6 +312,7 @@ class PollingDuplexClientTest {
       java.net.URI endpoint = java.net.URI.create("http://127.0.0.1:" + silent.getLocalPort() + "/StockService");
       org.netduplex.client.internal.SessionCloser closer = new org.netduplex.client.internal.SessionCloser(endpoint,
           org.netduplex.core.DuplexHeader.newIdentity(NetDuplex.WCF_ANONYMOUS_URI_PREFIX),
+          new org.netduplex.client.internal.WireMessages(WireFormat.SOAP11_TEXT, endpoint, 65_536),
           java.net.http.HttpClient.newHttpClient(), Duration.ofMillis(200));
       long start = System.nanoTime();
 

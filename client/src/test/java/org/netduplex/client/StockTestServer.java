@@ -24,22 +24,36 @@ import org.netduplex.stock.Stock;
 final class StockTestServer implements AutoCloseable {
   final URI address;
   final PollingDuplexFeature feature;
-  final Quotes service = new Quotes();
+  final Quotes service;
   private final Bus bus;
   private final Server server;
 
   StockTestServer(DuplexServerConfig config) {
-    this(config, freePort(), 32);
+    this(config, freePort(), 32, false);
   }
 
   StockTestServer(DuplexServerConfig config, int port, int maxThreads) {
+    this(config, port, maxThreads, false);
+  }
+
+  /** A SOAP 1.2 + WS-Addressing 1.0 endpoint, as a Silverlight 3+ binding talks to (text or binary). */
+  static StockTestServer soap12(DuplexServerConfig config) {
+    return new StockTestServer(config, freePort(), 32, true);
+  }
+
+  private StockTestServer(DuplexServerConfig config, int port, int maxThreads, boolean soap12) {
     this.address = URI.create("http://localhost:" + port + "/StockService");
+    this.service = soap12 ? new Quotes12() : new Quotes11();
     this.feature = new PollingDuplexFeature(config.toBuilder().listener(service).build());
     this.bus = BusFactory.newInstance().createBus();
     PollingDuplexJetty.preparePort(bus, "localhost", port, maxThreads);
     JaxWsServerFactoryBean factory = new JaxWsServerFactoryBean();
     factory.setBus(bus);
-    factory.setServiceClass(Quotes.class);
+    factory.setServiceClass(service.getClass());
+    if (soap12) {
+      factory.setBindingId(jakarta.xml.ws.soap.SOAPBinding.SOAP12HTTP_BINDING);
+      factory.getFeatures().add(new org.apache.cxf.ws.addressing.WSAddressingFeature());
+    }
     factory.setServiceBean(service);
     factory.setAddress(address.toString());
     factory.getFeatures().add(feature);
@@ -59,14 +73,10 @@ final class StockTestServer implements AutoCloseable {
     return s;
   }
 
-  @jakarta.jws.WebService(
-      serviceName = "StockService",
-      portName = "PollingDuplexHttpBinding_IStockService",
-      targetNamespace = "Silverlight",
-      wsdlLocation = "classpath:wsdl/StockService.wsdl",
-      endpointInterface = "org.netduplex.stock.IStockService")
-  public static class Quotes implements IStockService, DuplexSessionListener {
+  /** Register sends one quote, Sync goes to every subscriber; subclasses carry the publishing annotations. */
+  public abstract static class Quotes implements IStockService, DuplexSessionListener {
     final Set<DuplexSession> subscribers = ConcurrentHashMap.newKeySet();
+    final java.util.List<SessionEndReason> ended = new java.util.concurrent.CopyOnWriteArrayList<>();
     final java.util.List<SessionEndReason> endReasons = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @Override
@@ -83,10 +93,28 @@ final class StockTestServer implements AutoCloseable {
 
     @Override
     public void sessionEnded(DuplexSession session, SessionEndReason reason) {
+      ended.add(reason);
       subscribers.remove(session);
       endReasons.add(reason);
     }
   }
+
+  /** {@link Quotes} published from the captured SOAP 1.1 contract. */
+  @jakarta.jws.WebService(
+      serviceName = "StockService",
+      portName = "PollingDuplexHttpBinding_IStockService",
+      targetNamespace = "Silverlight",
+      wsdlLocation = "classpath:wsdl/StockService.wsdl",
+      endpointInterface = "org.netduplex.stock.IStockService")
+  public static class Quotes11 extends Quotes {}
+
+  /** {@link Quotes} without the SOAP 1.1 WSDL (CXF reads annotations up the class tree), for a SOAP 1.2 binding. */
+  @jakarta.jws.WebService(
+      serviceName = "StockService",
+      portName = "PollingDuplexHttpBinding_IStockService",
+      targetNamespace = "Silverlight",
+      endpointInterface = "org.netduplex.stock.IStockService")
+  public static class Quotes12 extends Quotes {}
 
   static int freePort() {
     try (ServerSocket s = new ServerSocket(0)) {

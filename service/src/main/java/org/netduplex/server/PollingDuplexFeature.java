@@ -4,6 +4,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.function.Consumer;
 import org.apache.cxf.Bus;
+import org.netduplex.msbin.MsbinLimits;
+import org.netduplex.msbin.cxf.MsbinFeature;
 import org.apache.cxf.endpoint.Client;
 import org.apache.cxf.endpoint.Server;
 import org.apache.cxf.feature.AbstractPortableFeature;
@@ -46,6 +48,10 @@ public final class PollingDuplexFeature implements AbstractPortableFeature, Auto
   @Override
   public void doInitializeProvider(InterceptorProvider provider, Bus bus) {
     provider.getInInterceptors().add(new RequestSizeInterceptor(engine.config().maxRequestBytes()));
+    // .NET binary (application/soap+msbin1, Silverlight 3+'s default) on the same endpoint as text:
+    // a binary request is read as binary and answered (faults too) in binary.
+    new MsbinFeature(MsbinLimits.DEFAULTS.withMaxTotalBytes(engine.config().maxRequestBytes()))
+        .doInitializeProvider(provider, bus);
     provider.getInInterceptors().add(new DuplexInInterceptor(engine));
     provider.getInInterceptors().add(new OneWayResponseInterceptor());
     provider.getOutFaultInterceptors().add(new FaultActionInterceptor());

@@ -1,36 +1,37 @@
 package org.netduplex.client.internal;
 
-import java.io.ByteArrayInputStream;
 import javax.xml.namespace.QName;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import org.netduplex.core.DuplexHeader;
 import org.netduplex.core.NetDuplex;
-import org.netduplex.core.internal.SafeXml;
 
 /**
- * Reads a poll answer's envelope (SOAP 1.1 or 1.2) in one streaming pass with the hardened parser:
+ * Reads a poll answer's envelope (SOAP 1.1 or 1.2, text or binary) in one streaming pass with a hardened parser:
  * the {@code netdx:Duplex} header must name this client's session, then the body is either a fault
  * or a callback message decoded by the {@link CallbackDispatcher}.
  */
 public final class PollAnswerReader {
   private final DuplexHeader expected;
   private final CallbackDispatcher dispatcher;
+  private final WireMessages wire;
 
-  public PollAnswerReader(DuplexHeader expected, CallbackDispatcher dispatcher) {
+  public PollAnswerReader(DuplexHeader expected, CallbackDispatcher dispatcher, WireMessages wire) {
     this.expected = expected;
     this.dispatcher = dispatcher;
+    this.wire = wire;
   }
 
   /** @throws RejectedMessageException when the bytes are not a callback or fault for this session */
-  public PollAnswer read(byte[] body) {
+  public PollAnswer read(byte[] body, String contentType) {
     XMLStreamReader r = null;
     try {
-      r = SafeXml.inputFactory().createXMLStreamReader(new ByteArrayInputStream(body));
+      r = wire.reader(body, contentType);
       return readEnvelope(r);
     } catch (XMLStreamException e) {
-      throw new RejectedMessageException("not well-formed XML: " + CallbackDispatcher.rootMessage(e), e);
+      throw new RejectedMessageException((org.netduplex.msbin.Msbin.isMsbin(contentType) ? "not a valid binary message: "
+          : "not well-formed XML: ") + CallbackDispatcher.rootMessage(e), e);
     } finally {
       close(r);
     }

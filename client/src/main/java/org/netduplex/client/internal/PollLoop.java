@@ -35,7 +35,6 @@ import org.netduplex.core.internal.Soap11Envelopes;
  */
 public final class PollLoop {
   private static final Logger LOG = Logger.getLogger(PollLoop.class.getName());
-  private static final String CONTENT_TYPE = "text/xml; charset=utf-8";
 
   private final URI endpoint;
   private final DuplexClientConfig config;
@@ -49,14 +48,14 @@ public final class PollLoop {
   private final Backoff backoff;
   private final Backoff rejectBackoff;
   private final RecentMessageIds recentIds = new RecentMessageIds(256);
-  private final byte[] pollBody;
+  private final WireMessages.Outgoing pollMessage;
   private final AtomicBoolean started = new AtomicBoolean();
   private volatile long lastContactNanos;
   private CompletableFuture<HttpResponse<byte[]>> inFlight; // guarded by this
   private Cancellable retry; // guarded by this
 
-  public PollLoop(URI endpoint, DuplexHeader identity, DuplexClientConfig config, HttpClient http, Executor io,
-      Scheduler scheduler, Lifecycle lifecycle, CallbackDispatcher dispatcher, Executor callbacks,
+  public PollLoop(URI endpoint, DuplexHeader identity, DuplexClientConfig config, WireMessages wire, HttpClient http,
+      Executor io, Scheduler scheduler, Lifecycle lifecycle, CallbackDispatcher dispatcher, Executor callbacks,
       Object implementation) {
     this.endpoint = endpoint;
     this.config = config;
@@ -64,14 +63,14 @@ public final class PollLoop {
     this.io = io;
     this.scheduler = scheduler;
     this.lifecycle = lifecycle;
-    this.reader = new PollAnswerReader(identity, dispatcher);
+    this.reader = new PollAnswerReader(identity, dispatcher, wire);
     this.callbacks = callbacks;
     this.implementation = implementation;
     this.backoff = new Backoff(config.initialBackoff(), config.maxBackoff(),
         bound -> ThreadLocalRandom.current().nextLong(bound));
     this.rejectBackoff = new Backoff(config.initialBackoff(), config.maxBackoff(),
         bound -> ThreadLocalRandom.current().nextLong(bound));
-    this.pollBody = Soap11Envelopes.makeConnection(identity.address());
+    this.pollMessage = wire.poll(identity.address());
     this.lastContactNanos = scheduler.nanoTime();
   }
 
@@ -115,13 +114,9 @@ public final class PollLoop {
       if (lifecycle.state().isFinal()) {
         return;
       }
-      HttpRequest.Builder request = HttpRequest.newBuilder(endpoint)
-          .timeout(config.pollHttpTimeout())
-          .header("Content-Type", CONTENT_TYPE)
-          .header("SOAPAction", "\"" + NetDuplex.MAKE_CONNECTION_ACTION + "\"")
-          .POST(HttpRequest.BodyPublishers.ofByteArray(pollBody));
+      HttpRequest.Builder request = pollMessage.requestBuilder(endpoint, config.pollHttpTimeout());
       if (config.duplexMode() == DuplexMode.MULTIPLE_MESSAGES_PER_POLL) {
-        request.header("Accept", MessageBatch.MEDIA_TYPE + ", " + CONTENT_TYPE); // NetDuplex's batch, opt-in
+        request.header("Accept", MessageBatch.MEDIA_TYPE + ", " + pollMessage.contentType()); // NetDuplex's batch, opt-in
       }
       sent = http.sendAsync(request.build(), BoundedBodySubscriber.handler(config.maxResponseBytes()));
       inFlight = sent;
@@ -156,7 +151,7 @@ public final class PollLoop {
     }
     PollAnswer answer;
     try {
-      answer = reader.read(body);
+      answer = reader.read(body, contentType);
     } catch (RejectedMessageException e) {
       if (status != 200) {
         failed(new IOException("HTTP " + status + " from " + endpoint + ": " + e.getMessage()));
@@ -193,10 +188,11 @@ public final class PollLoop {
       poll();
       return;
     }
+    String partContentType = pollMessage.contentType(); // parts come in the encoding of the poll
     for (byte[] part : parts) {
       PollAnswer answer;
       try {
-        answer = reader.read(part);
+        answer = reader.read(part, partContentType);
       } catch (RejectedMessageException e) {
         reject(e); // one bad envelope costs that message only
         continue;

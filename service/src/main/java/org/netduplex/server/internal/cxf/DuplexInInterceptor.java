@@ -11,7 +11,6 @@ import org.netduplex.server.internal.QueuedMessage;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import org.apache.cxf.binding.soap.SoapFault;
-import org.apache.cxf.binding.soap.Soap12;
 import org.apache.cxf.binding.soap.SoapMessage;
 import org.apache.cxf.binding.soap.interceptor.AbstractSoapInterceptor;
 import org.apache.cxf.continuations.Continuation;
@@ -124,7 +123,6 @@ public final class DuplexInInterceptor extends AbstractSoapInterceptor {
   private void answer(SoapMessage message, PollOutcome outcome) {
     HttpServletResponse response = (HttpServletResponse) message.get(AbstractHTTPDestination.HTTP_RESPONSE);
     if (outcome instanceof PollOutcome.Deliver d) {
-      boolean soap12 = message.getVersion() == Soap12.getInstance();
       boolean batch = Boolean.TRUE.equals(message.getExchange().get(BATCH));
       List<QueuedMessage> messages = new ArrayList<>();
       messages.add(d.message());
@@ -132,7 +130,7 @@ public final class DuplexInInterceptor extends AbstractSoapInterceptor {
         messages.addAll(engine.takeMore(d.message(), MessageBatch.MAX_MESSAGES,
             MessageBatch.MAX_BYTES - d.message().message().body().length));
       }
-      PollResponseWriter.writeMessages(response, messages, soap12, batch, engine);
+      PollResponseWriter.writeMessages(response, messages, AnswerForm.of(message, batch), engine);
     } else if (outcome instanceof PollOutcome.Ended) {
       throw new DuplexFault(DuplexFault.Kind.SESSION_ENDED, "Every duplex session of the polled address has ended");
     } else {

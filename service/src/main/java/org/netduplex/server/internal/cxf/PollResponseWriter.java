@@ -3,12 +3,15 @@ package org.netduplex.server.internal.cxf;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Logger;
+import javax.xml.stream.XMLStreamException;
 import org.netduplex.core.internal.MessageBatch;
 import org.netduplex.core.internal.Soap11Envelopes;
 import org.netduplex.core.internal.Soap12Envelopes;
+import org.netduplex.msbin.Msbin;
 import org.netduplex.server.internal.DuplexEngine;
 import org.netduplex.server.internal.QueuedMessage;
 
@@ -23,19 +26,20 @@ final class PollResponseWriter {
   private PollResponseWriter() {}
 
   /**
-   * Answers with {@code messages} (one, unless {@code batch}), in the SOAP version the poll was made
-   * in; a batch goes in NetDuplex's multipart framing. If the client is gone the messages are queued
-   * again, first in line and in order, for its next poll.
+   * Answers with {@code messages} (one, unless a batch), in the SOAP version and encoding the poll
+   * was made in; a batch goes in NetDuplex's multipart framing. If the client is gone the messages
+   * are queued again, first in line and in order, for its next poll.
    */
-  static void writeMessages(HttpServletResponse response, List<QueuedMessage> messages, boolean soap12, boolean batch,
+  static void writeMessages(HttpServletResponse response, List<QueuedMessage> messages, AnswerForm form,
       DuplexEngine engine) {
-    String contentType = soap12 ? Soap12Envelopes.CONTENT_TYPE : CONTENT_TYPE;
+    boolean soap12 = form.soap12();
+    String contentType = form.binary() ? Msbin.CONTENT_TYPE : soap12 ? Soap12Envelopes.CONTENT_TYPE : CONTENT_TYPE;
     byte[] body;
-    if (batch) {
+    if (form.batch()) {
       List<byte[]> envelopes = new ArrayList<>(messages.size());
       for (int i = 0; i < messages.size(); i++) {
         boolean last = i == messages.size() - 1;
-        envelopes.add(envelope(messages.get(i), soap12, last && soap12 && engine.morePending(messages.get(i))));
+        envelopes.add(encoded(envelope(messages.get(i), soap12, last && soap12 && engine.morePending(messages.get(i))), form));
       }
       MessageBatch.Encoded encoded = MessageBatch.encode(envelopes, contentType);
       contentType = encoded.contentType();
@@ -43,7 +47,7 @@ final class PollResponseWriter {
     } else {
       QueuedMessage m = messages.get(0);
       // wsmc:MessagePending only where WS-Addressing is spoken; the SOAP 1.1 form stays as captured.
-      body = envelope(m, soap12, soap12 && engine.morePending(m));
+      body = encoded(envelope(m, soap12, soap12 && engine.morePending(m)), form);
     }
     try {
       response.setStatus(HttpServletResponse.SC_OK);
@@ -62,6 +66,21 @@ final class PollResponseWriter {
     engine.answeredWithMessages();
     for (QueuedMessage m : messages) {
       engine.delivered(m);
+    }
+  }
+
+  /**
+   * The envelope in the poll's encoding. Binary is transcoded from the text template: one streaming
+   * pass, and the text path, which WCF's captures pin, stays the only writer of envelopes.
+   */
+  private static byte[] encoded(byte[] textEnvelope, AnswerForm form) {
+    if (!form.binary()) {
+      return textEnvelope;
+    }
+    try {
+      return Msbin.fromText(new String(textEnvelope, StandardCharsets.UTF_8));
+    } catch (XMLStreamException e) {
+      throw new IllegalStateException("a callback envelope does not encode as msbin1: " + e.getMessage(), e);
     }
   }
 

@@ -48,7 +48,7 @@ class FailedPollAnswerTest {
     List<QueuedMessage> batch = new java.util.ArrayList<>(List.of(first));
     batch.addAll(engine.takeMore(first, 2, 1 << 16));
 
-    PollResponseWriter.writeMessages(clientGone(), batch, false, true, engine);
+    PollResponseWriter.writeMessages(clientGone(), batch, new AnswerForm(false, false, true), engine);
 
     assertEquals(0, engine.metrics().messagesDelivered());
     assertEquals(List.of("1", "2", "3"), List.of(nextBody(), nextBody(), nextBody()));
