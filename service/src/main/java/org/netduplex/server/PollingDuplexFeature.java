@@ -17,6 +17,7 @@ import org.netduplex.server.internal.cxf.DuplexFaultListener;
 import org.netduplex.server.internal.cxf.DuplexInInterceptor;
 import org.netduplex.server.internal.cxf.OneWayResponseInterceptor;
 import org.netduplex.server.internal.cxf.RequestSizeInterceptor;
+import org.netduplex.server.internal.cxf.UnsupportedEncodingInterceptor;
 import org.netduplex.server.internal.cxf.FaultActionInterceptor;
 
 /**
@@ -48,6 +49,7 @@ public final class PollingDuplexFeature implements AbstractPortableFeature, Auto
   @Override
   public void doInitializeProvider(InterceptorProvider provider, Bus bus) {
     provider.getInInterceptors().add(new RequestSizeInterceptor(engine.config().maxRequestBytes()));
+    provider.getInInterceptors().add(new UnsupportedEncodingInterceptor());
     // .NET binary (application/soap+msbin1, Silverlight 3+'s default) on the same endpoint as text:
     // a binary request is read as binary and answered (faults too) in binary.
     new MsbinFeature(MsbinLimits.DEFAULTS.withMaxTotalBytes(engine.config().maxRequestBytes()))

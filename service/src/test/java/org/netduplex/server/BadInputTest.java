@@ -112,4 +112,20 @@ class BadInputTest {
     String answer = http.post(WireClient.MAKE_CONNECTION, healthy.makeConnection()).body();
     assertTrue(answer.contains(healthy.duplexHeader()) && answer.contains("AAHH"), answer);
   }
+
+  @org.junit.jupiter.api.Test
+  void theSessionfulBinaryEncodingIsRefusedWith415AndLoggedOnce() throws Exception {
+    java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(server.address)
+        .header("Content-Type", "application/soap+msbinsession1")
+        .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(new byte[] {0x56, 0x02, 0x0B, 0x01}))
+        .build();
+
+    HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+
+    assertEquals(415, r.statusCode(), r.body());
+    assertEquals("", r.body());
+    assertEquals(1, logged.size(), "logged " + logged.size() + " times");
+    String answer = http.post(WireClient.MAKE_CONNECTION, healthy.makeConnection()).body();
+    assertTrue(answer.contains(healthy.duplexHeader()) && answer.contains("AAHH"), answer);
+  }
 }

@@ -256,8 +256,12 @@ class PollingDuplexEndpointTest {
   /** A registered client whose Register quote was already polled away. */
   private WireClient registeredAndDrained() {
     WireClient client = WireClient.random();
+    long delivered = server.feature.metrics().messagesDelivered();
     http.post(WireClient.REGISTER, client.register());
     assertTrue(http.post(WireClient.MAKE_CONNECTION, client.makeConnection()).body().contains("AAHH"));
+    // The server counts a delivery (and its activity) just after the write: wait for it before
+    // moving the fake clock, or the activity lands at the moved time.
+    Eventually.await("delivery counted", () -> server.feature.metrics().messagesDelivered() > delivered);
     return client;
   }
 }
