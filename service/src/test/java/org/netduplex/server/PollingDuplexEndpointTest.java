@@ -93,6 +93,17 @@ class PollingDuplexEndpointTest {
   }
 
   @Test
+  void aDuplexHeaderMarkedMustUnderstandIsUnderstood() {
+    WireClient client = WireClient.random();
+    String header = client.duplexHeader().replace("<netdx:Duplex ", "<netdx:Duplex s:mustUnderstand=\"1\" ");
+
+    HttpResponse<String> register = http.post(WireClient.REGISTER, WireClient.envelope(header, ""));
+
+    assertEquals(200, register.statusCode(), register.body());
+    assertTrue(http.post(WireClient.MAKE_CONNECTION, client.makeConnection()).body().contains(client.sessionIdElement()));
+  }
+
+  @Test
   void parkedPollIsAnsweredAsSoonAsAMessageIsQueued() throws Exception {
     WireClient client = registeredAndDrained();
     CompletableFuture<HttpResponse<String>> poll = http.postAsync(WireClient.MAKE_CONNECTION, client.makeConnection());

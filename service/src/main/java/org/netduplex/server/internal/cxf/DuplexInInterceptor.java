@@ -29,6 +29,8 @@ import org.netduplex.server.internal.RealDuplexSession;
  * {@code netdx:Duplex} session resolved and put on the exchange for {@code CallbackChannels}.
  */
 public final class DuplexInInterceptor extends AbstractSoapInterceptor {
+  private static final java.util.Set<javax.xml.namespace.QName> DUPLEX_HEADER =
+      java.util.Set.of(new javax.xml.namespace.QName(org.netduplex.core.NetDuplex.NETDX_NS, "Duplex"));
   /** Exchange key: this poll may be answered with a batch. */
   private static final String BATCH = "netduplex.batchAnswer";
 
@@ -41,6 +43,12 @@ public final class DuplexInInterceptor extends AbstractSoapInterceptor {
     // Our scheduler answers parked polls; the servlet container's async timeout is only a safety net.
     this.transportTimeoutMillis = engine.config().pollTimeout().toMillis() * 2 + 60_000;
   }
+  /** {@code netdx:Duplex} may come with {@code mustUnderstand="1"}: this interceptor understands it. */
+  @Override
+  public java.util.Set<javax.xml.namespace.QName> getUnderstoodHeaders() {
+    return DUPLEX_HEADER;
+  }
+
 
   @Override
   public void handleMessage(SoapMessage message) {
