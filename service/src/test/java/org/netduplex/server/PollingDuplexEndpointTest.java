@@ -104,6 +104,17 @@ class PollingDuplexEndpointTest {
   }
 
   @Test
+  void aOneWayCallWithAnUnknownMustUnderstandHeaderGetsAFaultNotA200() {
+    WireClient client = WireClient.random();
+    String header = client.duplexHeader() + "<x:Secret xmlns:x=\"urn:example\" s:mustUnderstand=\"1\">x</x:Secret>";
+
+    HttpResponse<String> register = http.post(WireClient.REGISTER, WireClient.envelope(header, ""));
+
+    assertEquals(500, register.statusCode(), register.body());
+    assertTrue(register.body().contains("MustUnderstand"), register.body());
+  }
+
+  @Test
   void parkedPollIsAnsweredAsSoonAsAMessageIsQueued() throws Exception {
     WireClient client = registeredAndDrained();
     CompletableFuture<HttpResponse<String>> poll = http.postAsync(WireClient.MAKE_CONNECTION, client.makeConnection());

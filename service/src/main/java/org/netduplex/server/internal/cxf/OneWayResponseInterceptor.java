@@ -2,6 +2,7 @@ package org.netduplex.server.internal.cxf;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.apache.cxf.binding.soap.interceptor.MustUnderstandInterceptor;
 import org.apache.cxf.interceptor.OneWayProcessorInterceptor;
 import org.apache.cxf.message.Exchange;
 import org.apache.cxf.message.Message;
@@ -15,12 +16,15 @@ import org.apache.cxf.transport.http.AbstractHTTPDestination;
  * Answers a one-way call {@code 200} with {@code Content-Length: 0}, as WCF does (capture B), instead
  * of CXF's {@code 202}. The answer is sent before the operation runs, and the operation then runs on
  * this same thread, so one client's calls are processed in the order it sent them. It runs after the
- * body was unmarshalled, so a body the contract cannot read still gets a fault, not a {@code 200}.
+ * body was unmarshalled and the {@code mustUnderstand} headers checked, so a body the contract cannot
+ * read or a header nobody understands still gets a fault, not a {@code 200}.
  */
 public final class OneWayResponseInterceptor extends AbstractPhaseInterceptor<Message> {
   public OneWayResponseInterceptor() {
     super(Phase.PRE_LOGICAL);
     addBefore(OneWayProcessorInterceptor.class.getName());
+    // After the check of mustUnderstand headers: a header nobody understands gets its fault, not a 200.
+    addAfter(MustUnderstandInterceptor.MustUnderstandEndingInterceptor.class.getName());
   }
 
   @Override
