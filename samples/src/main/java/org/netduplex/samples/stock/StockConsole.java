@@ -75,7 +75,8 @@ public final class StockConsole implements IStockServiceCallback, ClientListener
     String symbol = words[1].toUpperCase(Locale.ROOT);
     Stock last = lastQuotes.get(symbol);
     if (last == null) {
-      out.println("Unknown symbol " + symbol + "; known: " + String.join(" ", lastQuotes.keySet()));
+      out.println(lastQuotes.isEmpty() ? "No quotes yet; try again when the first ones are printed."
+          : "Unknown symbol " + symbol + "; known: " + String.join(" ", new java.util.TreeSet<>(lastQuotes.keySet())));
       return;
     }
     Stock withNotes = new Stock();
