@@ -26,7 +26,7 @@ public final class ServerExample {
     PollingDuplexFeature duplex = new PollingDuplexFeature(DuplexServerConfig.builder()
         .pollTimeout(Duration.ofSeconds(15))         // an idle poll is answered 200-empty after this
         .inactivityTimeout(Duration.ofMinutes(10))   // a silent session ends after this
-        .maxQueuedMessagesPerSession(1_000)
+        .maxPendingMessagesPerSession(1_000)
         .listener(service)
         .build());
 

@@ -22,6 +22,13 @@ class ReadmeExamplesTest {
   }
 
   @Test
+  void theServerExampleUsesWcfsSettingNamesNotTheAliases() throws IOException {
+    String server = ReadmeSnippets.snippet("ServerExample.java", "server");
+    assertTrue(server.contains(".maxPendingMessagesPerSession("), server);
+    assertTrue(!server.contains("maxQueuedMessagesPerSession"), "the README teaches the alias: " + server);
+  }
+
+  @Test
   void theServerExampleServesARegisteredClient() throws IOException {
     int port;
     try (ServerSocket s = new ServerSocket(0)) {
