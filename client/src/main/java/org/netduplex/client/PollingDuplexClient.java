@@ -130,7 +130,10 @@ public final class PollingDuplexClient<S> implements AutoCloseable {
    * {@link DuplexClientConfig#closeSessionOnClose()} is off, the server is first told with
    * {@code netdx:CloseSession} (waiting at most {@link DuplexClientConfig#closeTimeout()}, errors
    * ignored); otherwise it ends the session after its inactivity timeout. The poll in flight is then
-   * aborted. Callbacks already handed to the callback executor still run.
+   * aborted; an answer still on its way is not delivered. Callbacks already handed to a
+   * user-supplied callback executor still run; on the shared pool, the last client's close stops
+   * the pool and callbacks not yet started are dropped. The JDK HTTP client's selector thread ends
+   * once that client is no longer referenced.
    */
   @Override
   public void close() {
@@ -143,9 +146,12 @@ public final class PollingDuplexClient<S> implements AutoCloseable {
     if (config.closeSessionOnClose() && pollLoop.started() && before != ClientState.FAULTED) {
       closer.closeSession();
     }
-    pollLoop.stop();
-    cxfClient.destroy();
-    ClientRuntime.release(runtime);
+    try {
+      pollLoop.stop();
+      cxfClient.destroy();
+    } finally {
+      ClientRuntime.release(runtime);
+    }
   }
 
   @Override

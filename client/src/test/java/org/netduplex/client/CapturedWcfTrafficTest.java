@@ -105,6 +105,30 @@ class CapturedWcfTrafficTest {
   }
 
   @Test
+  void anAnswerAboveTheResponseLimitIsReportedAndPollingGoesOn() throws Exception {
+    Recorder small = new Recorder();
+    try (PollingDuplexClient<IStockService> limited = PollingDuplexClient.builder(wcf.address())
+        .callback(IStockServiceCallback.class, small)
+        .listener(small)
+        .identity(CAPTURED)
+        .config(DuplexClientConfig.builder().serverPollTimeout(Duration.ofMillis(200)).maxResponseBytes(1024).build())
+        .build(IStockService.class)) {
+      String d = capturedBody("/captures/D-makeconnection.response.http");
+      wcf.answerNextPoll(FakeWcfServer.Answer.text(200, "text/xml; charset=utf-8",
+          d.replace("<Notes i:nil=\"true\"/>", "<Notes>" + "n".repeat(2_000) + "</Notes>")));
+      wcf.answerNextPoll(FakeWcfServer.Answer.captured("/captures/D-makeconnection.response.http"));
+
+      limited.service().register();
+
+      assertEquals("AAHH", small.next(WAIT).getSymbol());
+      assertNull(small.quotes.poll(), "the oversized answer was delivered");
+      assertEquals(1, small.rejections.size(), small.rejections.toString());
+      assertTrue(small.rejections.get(0).contains("larger than 1024 bytes"), small.rejections.get(0));
+      assertEquals(ClientState.OPEN, limited.state());
+    }
+  }
+
+  @Test
   void aRepeatedSoap12MessageWithTheSameMessageIdIsDeliveredOnce() throws Exception {
     String soap12 = "<s:Envelope xmlns:s=\"" + NetDuplex.SOAP12_NS + "\" xmlns:a=\"" + NetDuplex.WSA_NS + "\"><s:Header>"
         + "<a:Action s:mustUnderstand=\"1\">Silverlight/IStockService/Update</a:Action>"

@@ -20,6 +20,13 @@ public final class BoundedBodySubscriber implements HttpResponse.BodySubscriber<
     this.maxBytes = maxBytes;
   }
 
+  /** The body went past the limit; the rest was not read. */
+  public static final class TooLargeException extends IOException {
+    TooLargeException(int maxBytes) {
+      super("a poll answer larger than " + maxBytes + " bytes");
+    }
+  }
+
   public static HttpResponse.BodyHandler<byte[]> handler(int maxBytes) {
     return info -> new BoundedBodySubscriber(maxBytes);
   }
@@ -38,7 +45,7 @@ public final class BoundedBodySubscriber implements HttpResponse.BodySubscriber<
     for (ByteBuffer b : items) {
       if (buffer.size() + b.remaining() > maxBytes) {
         subscription.cancel();
-        result.completeExceptionally(new IOException("response body larger than " + maxBytes + " bytes"));
+        result.completeExceptionally(new TooLargeException(maxBytes));
         return;
       }
       byte[] chunk = new byte[b.remaining()];

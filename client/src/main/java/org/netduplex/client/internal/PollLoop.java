@@ -122,7 +122,20 @@ public final class PollLoop {
       inFlight = sent;
     }
     // Async on our I/O pool: never re-enter poll() on the stack of an already-completed future.
-    sent.whenCompleteAsync(this::onAnswer, io);
+    sent.whenCompleteAsync(this::onAnswerGuarded, io);
+  }
+
+  /**
+   * The future's own exception handling would swallow anything {@link #onAnswer} throws (a listener,
+   * a refusing executor, a bug) and polling would stop without a word: log it and retry instead.
+   */
+  private void onAnswerGuarded(HttpResponse<byte[]> response, Throwable error) {
+    try {
+      onAnswer(response, error);
+    } catch (RuntimeException | Error e) {
+      LOG.log(Level.SEVERE, "Unexpected failure handling a poll answer from " + endpoint + "; retrying", e);
+      failed(e);
+    }
   }
 
   private void onAnswer(HttpResponse<byte[]> response, Throwable error) {
@@ -130,7 +143,15 @@ public final class PollLoop {
       return;
     }
     if (error != null) {
-      failed(error instanceof CompletionException && error.getCause() != null ? error.getCause() : error);
+      Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+      if (cause instanceof BoundedBodySubscriber.TooLargeException tooLarge) {
+        // The server sent it and counts it delivered: retrying cannot bring it back. Say so.
+        succeeded();
+        reject(new RejectedMessageException(tooLarge.getMessage() + "; dropped (raise maxResponseBytes)", tooLarge));
+        poll();
+        return;
+      }
+      failed(cause);
       return;
     }
     int status = response.statusCode();
@@ -198,7 +219,12 @@ public final class PollLoop {
         continue;
       }
       if (answer.fault() != null) {
-        failed(new DuplexFaultException(answer.fault().code(), answer.fault().reason(), 200));
+        DuplexFaultException fault = new DuplexFaultException(answer.fault().code(), answer.fault().reason(), 200);
+        if (answer.fault().sessionIsGone()) {
+          fault(fault);
+        } else {
+          failed(fault);
+        }
         return;
       }
       deliver(answer);

@@ -4,8 +4,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The last few WS-Addressing message ids seen, so a message the server sent again (its first answer
- * was lost on the way) is delivered once. SOAP 1.1 Net Duplex messages carry no id and pass through.
+ * The last few WS-Addressing message ids seen, so a message a server sent again with the same
+ * {@code wsa:MessageID} (its first answer was lost on the way) is delivered once. Messages without
+ * an id pass through: SOAP 1.1 Net Duplex messages carry none, and neither do NetDuplex's own
+ * server's (it re-sends only what it could not write, which the client never received).
  */
 public final class RecentMessageIds {
   private final int capacity;

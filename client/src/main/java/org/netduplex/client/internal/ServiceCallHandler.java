@@ -83,8 +83,13 @@ public final class ServiceCallHandler implements InvocationHandler {
   }
 
   private static boolean sessionIsGone(SOAPFaultException e) {
+    QName code = mostSpecificCode(e);
+    return code != null && new SoapFaultInfo(code, "").sessionIsGone();
+  }
+
+  private static QName mostSpecificCode(SOAPFaultException e) {
     if (e.getFault() == null) {
-      return false;
+      return null;
     }
     QName code = e.getFault().getFaultCodeAsQName();
     try {
@@ -95,6 +100,6 @@ public final class ServiceCallHandler implements InvocationHandler {
     } catch (UnsupportedOperationException soap11) {
       // SOAP 1.1 has no subcodes: the faultcode is the specific code
     }
-    return code != null && new SoapFaultInfo(code, "").sessionIsGone();
+    return code;
   }
 }
