@@ -169,3 +169,38 @@ test('an idle member is dropped and the others are told', async () => {
   await waitForEvent(ida, 'ghost was dropped after being idle too long.');
   assert.ok(await ida.evaluate(() => document.body.dataset.state === 'open'), 'the polling page itself stays');
 });
+
+test('leaving tells the others, and the page ends its session at once, without a fault', async () => {
+  const kim = await openChat();
+  const lou = await openChat();
+  let sessionId = null;
+  lou.on('request', (r) => {
+    const m = /<netdx:SessionId>([^<]+)<\/netdx:SessionId>/.exec(r.postData() || '');
+    if (m) sessionId = m[1];
+  });
+  await join(kim, 'kim');
+  await join(lou, 'lou');
+  await waitForEvent(kim, 'lou joined.');
+  await lou.waitForFunction(() => document.body.dataset.state === 'open', null, { timeout: 10000 });
+  await lou.evaluate(() => {
+    window.states = [];
+    new MutationObserver(() => window.states.push(document.body.dataset.state))
+      .observe(document.body, { attributes: true, attributeFilter: ['data-state'] });
+  });
+  const listed = async () => (await (await fetch(server.base + '/status.json')).json()).sessions
+    .some((s) => s.id === sessionId.slice(0, 8) + '…');
+  assert.ok(await listed(), 'lou\'s session is not on the status page');
+
+  await lou.click('#leave');
+
+  await waitForEvent(kim, 'lou left.');
+  await lou.waitForFunction(() => document.getElementById('state').textContent === 'left', null, { timeout: 10000 });
+  const deadline = Date.now() + 2000; // well before the 4 s inactivity timeout
+  while (await listed()) {
+    assert.ok(Date.now() < deadline, 'the session of a page that left lingers until its inactivity timeout');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  const states = await lou.evaluate(() => window.states);
+  assert.ok(!states.includes('faulted') && states.at(-1) === 'closed', states.join(' '));
+  assert.deepEqual(lou.errors, []);
+});

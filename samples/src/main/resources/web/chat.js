@@ -107,11 +107,12 @@
     }
   });
 
+  // Leave makes this page no longer a member; close() then ends its session on the server.
   async function leave() {
     if (me) {
       try { await client.call(ACTION + 'Leave', ''); } catch { /* leaving anyway */ }
     }
-    client.close();
+    await client.close();
   }
   $('leave').addEventListener('click', async () => {
     await leave();

@@ -6,7 +6,7 @@
 //     onState: (state, detail) => ...,   // 'connecting' | 'open' | 'backing-off' | 'faulted' | 'closed'
 //   });
 //   await client.call('Silverlight/IStockService/Register', '');   // starts polling
-//   client.close();
+//   client.close();                    // ends the session on the server (netdx:CloseSession)
 (function (global) {
   'use strict';
 
@@ -196,12 +196,25 @@
       }
     }
 
-    /** Stops polling and aborts the poll in flight. Idempotent. */
+    /**
+     * Stops polling, aborts the poll in flight and ends the session on the server with netdx:CloseSession
+     * (as the Java client does), so that it does not linger until its inactivity timeout. Idempotent;
+     * resolves once the server answered the close (or it failed: the inactivity timeout ends it then).
+     */
     close() {
-      if (this.state === 'closed') return;
+      if (this.state === 'closed') return Promise.resolve();
+      const reachedServer = this.state !== 'new' && this.state !== 'faulted';
       this.polling = false;
       if (this.abort) this.abort.abort();
       this.setState('closed');
+      if (!reachedServer) return Promise.resolve();
+      const header = this.duplexHeader().replace('</netdx:Duplex>', '<netdx:CloseSession/></netdx:Duplex>');
+      return fetch(this.url, {
+        method: 'POST',
+        keepalive: true, // outlives a page being closed
+        headers: { 'Content-Type': 'text/xml; charset=utf-8', 'SOAPAction': '""' },
+        body: envelope(header, ''),
+      }).then(() => undefined, () => undefined);
     }
   }
 

@@ -209,7 +209,7 @@ public final class ChatConsole implements IChatServiceCallback, ClientListener, 
   @Override
   public void stateChanged(ClientState from, ClientState to, Throwable cause) {
     if (leaving) {
-      return; // the server ends the session of a member who left: not news
+      return; // a member who left closes its own session: not news
     }
     out.println("[" + to.name().toLowerCase(Locale.ROOT) + "]" + (cause != null ? " " + ConsoleText.reason(cause) : ""));
     if (to == ClientState.FAULTED) {

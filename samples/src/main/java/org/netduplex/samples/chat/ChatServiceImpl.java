@@ -95,13 +95,15 @@ public class ChatServiceImpl implements IChatService, DuplexSessionListener {
     }
   }
 
+  /**
+   * The caller is no longer a member and the others are told. Its session stays: the client ends it
+   * itself when it closes ({@code netdx:CloseSession}); ending it here would answer the client's parked
+   * poll with {@code ndf:SessionEnded} and fault a client that is only saying goodbye.
+   */
   @Override
   public void leave() {
     DuplexSession caller = CallbackChannels.currentSession();
-    room.leave(caller).ifPresent(m -> {
-      broadcast(event(ChatEventKind.LEFT, m.name(), null, m.name() + " left."));
-      caller.close(); // the page said goodbye: no need to wait for the inactivity timeout
-    });
+    room.leave(caller).ifPresent(m -> broadcast(event(ChatEventKind.LEFT, m.name(), null, m.name() + " left.")));
   }
 
   @Override

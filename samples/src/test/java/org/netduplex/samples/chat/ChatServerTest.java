@@ -98,6 +98,30 @@ class ChatServerTest {
   }
 
   @Test
+  void aMemberWhoLeavesIsGoneFromTheRoomButItsClientEndsItsOwnSession() {
+    WireClient alice = joined("alice");
+    WireClient bob = joined("bob");
+    drain(alice, bob);
+
+    assertEquals(200, http.post(ACTION + "Leave", alice.call("")).statusCode());
+
+    String left = nextEvent(bob);
+    assertTrue(left.contains("<Kind>Left</Kind>") && left.contains("<Text>alice left.</Text>"), left);
+    assertEquals(1, server.memberCount());
+    assertTrue(server.duplex().sessions().stream().anyMatch(s -> s.id().equals(alice.sessionId)),
+        "leaving ended the session: the client's parked poll gets ndf:SessionEnded before it can close");
+    say(alice, "still there?", null); // the session still carries what the server has to tell
+    String error = nextEvent(alice);
+    assertTrue(error.contains("<Kind>Error</Kind>") && error.contains("Join the chat before you write."), error);
+
+    String close = WireClient.envelope(
+        alice.duplexHeader().replace("</netdx:Duplex>", "<netdx:CloseSession/></netdx:Duplex>"), "");
+    assertEquals(200, http.post("", close).statusCode());
+    Eventually.await("alice's session ended by her close",
+        () -> server.duplex().sessions().stream().noneMatch(s -> s.id().equals(alice.sessionId)));
+  }
+
+  @Test
   void aMessageFromSomeoneWhoDidNotJoinGetsAnError() {
     WireClient stranger = WireClient.random();
     say(stranger, "hi", null);
