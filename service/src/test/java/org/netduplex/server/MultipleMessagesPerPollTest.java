@@ -67,6 +67,33 @@ class MultipleMessagesPerPollTest {
   }
 
   @Test
+  void seventyCallbacksOf900BytesComeInAnswersThatFitTheClientsDefaultLimitInOrder() throws Exception {
+    start(DuplexMode.MULTIPLE_MESSAGES_PER_POLL);
+    WireClient client = registeredWithBurst(70, "n".repeat(850));
+
+    List<String> symbols = new ArrayList<>();
+    int polls = 0;
+    while (symbols.size() < 70 && polls < 70) {
+      HttpResponse<byte[]> answer = poll(client, true);
+      polls++;
+      // The client's default maxResponseBytes counts the whole body, framing included.
+      assertTrue(answer.body().length <= MessageBatch.MAX_BYTES - MessageBatch.MARGIN, "answer of " + answer.body().length + " bytes");
+      String type = answer.headers().firstValue("Content-Type").orElse("");
+      for (byte[] part : MessageBatch.decode(type, answer.body())) {
+        String envelope = new String(part, StandardCharsets.UTF_8);
+        assertTrue(envelope.contains("n".repeat(850)), envelope);
+        symbols.add(envelope.substring(envelope.indexOf("<Symbol>") + 8, envelope.indexOf("</Symbol>")));
+      }
+    }
+
+    for (int i = 0; i < 70; i++) {
+      assertEquals("S" + i, symbols.get(i));
+    }
+    assertTrue(polls >= 2 && polls <= 3, polls + " polls");
+    Eventually.await("deliveries counted", () -> server.feature.metrics().messagesDelivered() == 70 + 1);
+  }
+
+  @Test
   void aPollThatDoesNotAskForABatchGetsOneMessageAsCaptured() throws Exception {
     start(DuplexMode.MULTIPLE_MESSAGES_PER_POLL);
     WireClient client = registeredWithBurst(3);
@@ -92,6 +119,11 @@ class MultipleMessagesPerPollTest {
 
   /** A registered client whose Register quote was polled away, with {@code n} callbacks S0.. queued. */
   private WireClient registeredWithBurst(int n) throws Exception {
+    return registeredWithBurst(n, null);
+  }
+
+  /** As {@link #registeredWithBurst(int)}, each callback carrying {@code notes}. */
+  private WireClient registeredWithBurst(int n, String notes) throws Exception {
     SoapHttp soap = new SoapHttp(server.address);
     WireClient client = WireClient.random();
     soap.post(WireClient.REGISTER, client.register());
@@ -100,7 +132,7 @@ class MultipleMessagesPerPollTest {
     assertTrue(soap.post(WireClient.MAKE_CONNECTION, client.makeConnection()).body().contains("AAHH"));
     IStockServiceCallback callback = session.callback(IStockServiceCallback.class);
     for (int i = 0; i < n; i++) {
-      callback.update(StockServiceLogic.stock("S" + i, i, i, null));
+      callback.update(StockServiceLogic.stock("S" + i, i, i, notes));
     }
     return client;
   }

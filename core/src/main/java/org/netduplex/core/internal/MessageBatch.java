@@ -12,6 +12,12 @@ import java.util.UUID;
  * docs/protocol.md section 3): a {@code multipart/mixed} body (RFC 2046) whose parts are complete
  * envelopes, in delivery order, each with its own {@code Content-Type}. Our own choice, since WCF's
  * framing is not documented; a standard container, so any MIME parser reads it.
+ *
+ * <p>Size: the client refuses an answer longer than its {@code maxResponseBytes} (default
+ * {@link #MAX_BYTES}), counting the whole body. The server therefore fills a batch within
+ * {@link #BUDGET}, counting each message as its whole envelope (body plus the session's header
+ * bytes, exact per session and SOAP version) plus {@link #PART_OVERHEAD}, so an encoded batch never
+ * exceeds {@code MAX_BYTES - MARGIN}; a first message too large for that is sent alone.
  */
 public final class MessageBatch {
   /** What a poll sends in {@code Accept} to say it takes a batch. */
@@ -21,10 +27,34 @@ public final class MessageBatch {
   /** Most messages the server puts in one answer. */
   public static final int MAX_MESSAGES = 64;
   /**
-   * Most bytes of envelopes the server puts in one answer beyond the first message: the client's
-   * default {@code maxResponseBytes} (WCF's default {@code MaxReceivedMessageSize}).
+   * Most bytes a whole batch answer may take on the wire: the client's default
+   * {@code maxResponseBytes} (WCF's default {@code MaxReceivedMessageSize}), which counts every byte
+   * of the response body, envelopes and multipart framing alike.
    */
   public static final int MAX_BYTES = 65_536;
+  /**
+   * Bytes kept free below {@link #MAX_BYTES}. The budget below is computed on the text envelopes; a
+   * binary ({@code msbin1}) envelope is as long or shorter except for a text run of 256 or more
+   * characters that does not end its element (a 3-byte Chars16Text header the text form lacks),
+   * at most about 1.2% of a 64 KiB answer, which this margin covers.
+   */
+  public static final int MARGIN = 1_024;
+  /**
+   * Framing bytes around one part: {@code --boundary CRLF}, {@code Content-Type: <type> CRLF CRLF}
+   * and the {@code CRLF} after the envelope. Measured: 70 bytes plus the part's content type, 105 for
+   * the longest one we send ({@code application/soap+xml; charset=utf-8}, 35 characters); this bound
+   * holds for any content type of up to 58 characters.
+   */
+  public static final int PART_OVERHEAD = 128;
+  /** Bytes of the close delimiter ({@code --boundary--CRLF}, 52 measured), rounded up. */
+  public static final int CLOSE_OVERHEAD = 64;
+  /**
+   * What the server fills with parts: every part counted as its envelope plus
+   * {@link #PART_OVERHEAD}, the close delimiter as {@link #CLOSE_OVERHEAD}, so the encoded answer
+   * stays at or below {@code MAX_BYTES - MARGIN}. A first message larger than this is sent alone
+   * (the client refuses it if it is over its limit, as it would refuse it unbatched).
+   */
+  public static final int BUDGET = MAX_BYTES - MARGIN - CLOSE_OVERHEAD;
 
   private static final byte[] CRLF = {'\r', '\n'};
 
@@ -35,6 +65,9 @@ public final class MessageBatch {
 
   /** Frames {@code envelopes}, each sent as {@code partContentType}. */
   public static Encoded encode(List<byte[]> envelopes, String partContentType) {
+    if (70 + partContentType.length() > PART_OVERHEAD) {
+      throw new IllegalArgumentException("part content type too long for PART_OVERHEAD: " + partContentType);
+    }
     String boundary = "netduplex-" + UUID.randomUUID();
     byte[] delimiter = ("--" + boundary).getBytes(StandardCharsets.US_ASCII);
     byte[] partHeader = ("Content-Type: " + partContentType + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);

@@ -37,6 +37,11 @@ public final class Soap11Envelopes {
     return out.toByteArray();
   }
 
+  /** Bytes an {@link #envelope} with {@code headerBlock} adds around its body. */
+  public static int envelopeOverhead(byte[] headerBlock) {
+    return ENVELOPE_OPEN.length + headerBlock.length + BODY_OPEN.length + BODY_CLOSE_ENVELOPE_CLOSE.length;
+  }
+
   /** A {@code wsmc:MakeConnection} poll for {@code address} (capture C). */
   public static byte[] makeConnection(String address) {
     return envelope(new byte[0], utf8("<wsmc:MakeConnection xmlns:wsmc=\"" + NetDuplex.WSMC_NS + "\">"

@@ -22,6 +22,19 @@ public final class Soap12Envelopes {
   }
 
   /**
+   * Bytes a {@link #message} for {@code header} adds around its body, {@code wsmc:MessagePending}
+   * included, apart from the action; add {@link #actionBytes} of the action for the whole overhead.
+   */
+  public static int envelopeOverhead(DuplexHeader header) {
+    return message(header, "", new byte[0], true).length;
+  }
+
+  /** Bytes {@code action} takes in a {@link #message}'s {@code wsa:Action}. */
+  public static int actionBytes(String action) {
+    return Xml.escape(action).getBytes(StandardCharsets.UTF_8).length;
+  }
+
+  /**
    * As {@link #message(DuplexHeader, String, byte[])}; with {@code messagePending}, a
    * {@code wsmc:MessagePending pending="true"} header tells the client more messages wait for its
    * address (WS-MC 1.1 section 3.3; never in the SOAP 1.1 Net Duplex form, which WCF captures show without it).

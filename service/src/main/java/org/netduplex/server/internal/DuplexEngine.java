@@ -131,10 +131,12 @@ public final class DuplexEngine implements AutoCloseable {
 
   /**
    * The messages to send after {@code first} in one batch answer: those waiting for its address
-   * now, in order, within {@code maxMessages} in all and {@code maxBytes} of bodies after the first.
+   * now, in order, within {@code maxMessages} in all and {@code maxBytes} in all, {@code first}
+   * included, each counted as {@link QueuedMessage#batchBytes} in the answer's SOAP version. If
+   * {@code first} alone is over the budget it goes alone.
    */
-  public java.util.List<QueuedMessage> takeMore(QueuedMessage first, int maxMessages, int maxBytes) {
-    return first.session().mailbox.drain(maxMessages - 1, maxBytes);
+  public java.util.List<QueuedMessage> takeMore(QueuedMessage first, int maxMessages, long maxBytes, boolean soap12) {
+    return first.session().mailbox.drain(maxMessages - 1, maxBytes - first.batchBytes(soap12), soap12);
   }
 
   /** Whether more messages wait for the address of {@code m}'s session. */

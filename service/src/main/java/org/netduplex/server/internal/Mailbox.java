@@ -121,14 +121,15 @@ final class Mailbox {
 
   /**
    * Takes, in order, the messages waiting now, up to {@code maxMessages} and {@code maxBytes} of
-   * bodies: the rest of a batch answer ({@code MULTIPLE_MESSAGES_PER_POLL}).
+   * {@link QueuedMessage#batchBytes batch bytes}: the rest of a batch answer
+   * ({@code MULTIPLE_MESSAGES_PER_POLL}). Stops at the first message that does not fit.
    */
-  synchronized List<QueuedMessage> drain(int maxMessages, long maxBytes) {
+  synchronized List<QueuedMessage> drain(int maxMessages, long maxBytes, boolean soap12) {
     List<QueuedMessage> taken = new ArrayList<>();
     long bytes = 0;
     while (taken.size() < maxMessages && !queue.isEmpty()) {
       QueuedMessage next = queue.peekFirst();
-      bytes += next.message().body().length;
+      bytes += next.batchBytes(soap12);
       if (bytes > maxBytes) {
         break;
       }

@@ -1,4 +1,17 @@
 package org.netduplex.server.internal;
 
+import org.netduplex.core.internal.MessageBatch;
+import org.netduplex.core.internal.Soap12Envelopes;
+
 /** A callback message waiting in a mailbox for a poll, with the session it belongs to. */
-public record QueuedMessage(RealDuplexSession session, CallbackMessage message) {}
+public record QueuedMessage(RealDuplexSession session, CallbackMessage message) {
+  /**
+   * What this message costs in a batch answer in the given SOAP version, in text: its whole envelope
+   * (exact: body, the session's header bytes, the action) plus the multipart framing of its part.
+   */
+  public long batchBytes(boolean soap12) {
+    long envelope = message.body().length + session.envelopeOverhead(soap12)
+        + (soap12 ? Soap12Envelopes.actionBytes(message.action()) : 0);
+    return envelope + MessageBatch.PART_OVERHEAD;
+  }
+}

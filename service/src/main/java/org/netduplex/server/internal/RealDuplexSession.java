@@ -3,6 +3,7 @@ package org.netduplex.server.internal;
 import java.time.Duration;
 import org.netduplex.core.DuplexHeader;
 import org.netduplex.core.internal.Soap11Envelopes;
+import org.netduplex.core.internal.Soap12Envelopes;
 import org.netduplex.server.DuplexSession;
 import org.netduplex.server.SessionEndReason;
 
@@ -10,6 +11,9 @@ import org.netduplex.server.SessionEndReason;
 public final class RealDuplexSession implements DuplexSession {
   private final DuplexHeader header;
   private final byte[] headerBlock;
+  /** Bytes of a SOAP 1.1 / SOAP 1.2 envelope of this session around the body (SOAP 1.2: action aside). */
+  private final int soap11Overhead;
+  private final int soap12Overhead;
   private final DuplexEngine engine;
   final Mailbox mailbox;
   private volatile boolean open = true;
@@ -23,6 +27,8 @@ public final class RealDuplexSession implements DuplexSession {
   RealDuplexSession(DuplexHeader header, Mailbox mailbox, DuplexEngine engine, long nowNanos) {
     this.header = header;
     this.headerBlock = Soap11Envelopes.duplexHeaderBlock(header);
+    this.soap11Overhead = Soap11Envelopes.envelopeOverhead(headerBlock);
+    this.soap12Overhead = Soap12Envelopes.envelopeOverhead(header);
     this.mailbox = mailbox;
     this.engine = engine;
     this.openedNanos = nowNanos;
@@ -46,6 +52,11 @@ public final class RealDuplexSession implements DuplexSession {
   /** The SOAP 1.1 {@code s:Header} block every message to this session carries (capture D). */
   public byte[] headerBlock() {
     return headerBlock;
+  }
+
+  /** Bytes an envelope of this session adds around a body, the action aside (SOAP 1.1 has none). */
+  int envelopeOverhead(boolean soap12) {
+    return soap12 ? soap12Overhead : soap11Overhead;
   }
 
   @Override

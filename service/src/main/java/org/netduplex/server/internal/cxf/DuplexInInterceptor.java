@@ -134,11 +134,12 @@ public final class DuplexInInterceptor extends AbstractSoapInterceptor {
       boolean batch = Boolean.TRUE.equals(message.getExchange().get(BATCH));
       List<QueuedMessage> messages = new ArrayList<>();
       messages.add(d.message());
+      AnswerForm form = AnswerForm.of(message, batch);
       if (batch) {
-        messages.addAll(engine.takeMore(d.message(), MessageBatch.MAX_MESSAGES,
-            MessageBatch.MAX_BYTES - d.message().message().body().length));
+        // Budgeted on whole text envelopes plus framing, so the answer fits the client's limit.
+        messages.addAll(engine.takeMore(d.message(), MessageBatch.MAX_MESSAGES, MessageBatch.BUDGET, form.soap12()));
       }
-      PollResponseWriter.writeMessages(response, messages, AnswerForm.of(message, batch), engine);
+      PollResponseWriter.writeMessages(response, messages, form, engine);
     } else if (outcome instanceof PollOutcome.Ended) {
       throw new DuplexFault(DuplexFault.Kind.SESSION_ENDED, "Every duplex session of the polled address has ended");
     } else {

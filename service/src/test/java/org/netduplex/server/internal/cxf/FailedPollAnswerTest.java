@@ -46,7 +46,7 @@ class FailedPollAnswerTest {
     engine.send(session, message("3"));
     QueuedMessage first = ((PollOutcome.Deliver) engine.poll(session.address(), o -> { })).message();
     List<QueuedMessage> batch = new java.util.ArrayList<>(List.of(first));
-    batch.addAll(engine.takeMore(first, 2, 1 << 16));
+    batch.addAll(engine.takeMore(first, 3, 1 << 16, false));
 
     PollResponseWriter.writeMessages(clientGone(), batch, new AnswerForm(false, false, true), engine);
 
