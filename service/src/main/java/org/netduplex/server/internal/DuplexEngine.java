@@ -178,11 +178,24 @@ public final class DuplexEngine implements AutoCloseable {
 
   /** Puts back a message whose poll response could not be written, so the next poll gets it. */
   public void redeliver(QueuedMessage m) {
-    Mailbox.Offer offer = m.session().mailbox.requeueFirst(m);
-    switch (offer.status()) {
-      case HANDED_TO_POLL -> offer.poll().complete(new PollOutcome.Deliver(m));
-      case SESSION_ENDED -> metrics.messageDropped();
-      default -> { }
+    redeliver(java.util.List.of(m));
+  }
+
+  /**
+   * Puts back the messages of a poll answer that could not be written (all of one address), first
+   * in line and in order, so the next poll gets them as they were; a poll already parked for the
+   * address is answered with the first of them.
+   */
+  public void redeliver(java.util.List<QueuedMessage> messages) {
+    if (messages.isEmpty()) {
+      return;
+    }
+    Mailbox.Requeue requeue = messages.get(0).session().mailbox.requeueFirst(messages);
+    for (int i = 0; i < requeue.dropped(); i++) {
+      metrics.messageDropped();
+    }
+    if (requeue.poll() != null) {
+      requeue.poll().complete(new PollOutcome.Deliver(requeue.head()));
     }
   }
 

@@ -85,20 +85,33 @@ final class Mailbox {
     return Offer.QUEUED;
   }
 
+  /** What {@link #requeueFirst} decided: {@code poll}, if any, must be completed with {@code head}. */
+  record Requeue(int dropped, ParkedPoll poll, QueuedMessage head) {}
+
   /**
-   * Puts back a message whose delivery failed (the client vanished mid-answer), first in line, or
-   * hands it to a poll that arrived since. Ignores the bound: the message was already accepted.
+   * Puts back messages whose delivery failed (the client vanished mid-answer), all of them first in
+   * line and in their order, in one step; only then, if a poll arrived since, takes it out with the
+   * head of the queue, which the caller hands it. A message of an ended session is dropped (a
+   * half-closed session still drains its queue). Ignores the bound: the messages were already
+   * accepted.
    */
-  synchronized Offer requeueFirst(QueuedMessage m) {
-    if (closed || m.session().ended()) { // a half-closed session still drains its queue
-      return Offer.SESSION_ENDED;
+  synchronized Requeue requeueFirst(List<QueuedMessage> messages) {
+    int dropped = 0;
+    for (int i = messages.size() - 1; i >= 0; i--) {
+      QueuedMessage m = messages.get(i);
+      if (closed || m.session().ended()) {
+        dropped++;
+        continue;
+      }
+      queue.addFirst(m);
+      m.session().queued++;
     }
-    if (parked != null) {
-      return new Offer(OfferStatus.HANDED_TO_POLL, takeParked());
+    if (parked == null || queue.isEmpty()) {
+      return new Requeue(dropped, null, null);
     }
-    queue.addFirst(m);
-    m.session().queued++;
-    return Offer.QUEUED;
+    QueuedMessage head = queue.pollFirst();
+    head.session().queued--;
+    return new Requeue(dropped, takeParked(), head);
   }
 
   /** What {@link #poll} decided: deliver {@code message} now, or park and end {@code replaced}. */

@@ -58,9 +58,7 @@ final class PollResponseWriter {
       response.flushBuffer();
     } catch (IOException | RuntimeException e) {
       LOG.fine(() -> "Poll answer for session " + messages.get(0).session().id() + " not written, messages kept: " + e);
-      for (int i = messages.size() - 1; i >= 0; i--) {
-        engine.redeliver(messages.get(i)); // each goes first in line: last one first keeps the order
-      }
+      engine.redeliver(messages); // all first in line, in order, before a parked poll gets the head
       return;
     }
     engine.answeredWithMessages();

@@ -55,6 +55,27 @@ class FailedPollAnswerTest {
   }
 
   @Test
+  void aBatchWhoseWriteFailsWhileANewerPollIsParkedGoesToThatPollFromItsFirstMessage() {
+    engine.send(session, message("1"));
+    engine.send(session, message("2"));
+    engine.send(session, message("3"));
+    QueuedMessage first = ((PollOutcome.Deliver) engine.poll(session.address(), o -> { })).message();
+    List<QueuedMessage> batch = new java.util.ArrayList<>(List.of(first));
+    batch.addAll(engine.takeMore(first, 3, 1 << 16, false));
+    java.util.concurrent.atomic.AtomicReference<PollOutcome> parked = new java.util.concurrent.atomic.AtomicReference<>();
+    assertNull(engine.poll(session.address(), parked::set)); // the client gave up and polled again
+
+    PollResponseWriter.writeMessages(clientGone(), batch, new AnswerForm(false, false, true), engine);
+
+    PollOutcome answered = parked.get();
+    assertEquals("1", new String(assertInstanceOf(PollOutcome.Deliver.class, answered).message().message().body(),
+        StandardCharsets.UTF_8));
+    assertEquals(List.of("2", "3"), List.of(nextBody(), nextBody()));
+    assertEquals(0, engine.metrics().parkedPolls());
+    assertEquals(0, engine.metrics().messagesDropped());
+  }
+
+  @Test
   void aMessageForAPollTheContainerAlreadyTimedOutGoesToTheNextPoll() {
     ContinuationPollWaiter waiter = new ContinuationPollWaiter(engine);
     assertNull(engine.poll(session.address(), waiter));
