@@ -11,6 +11,7 @@ import org.netduplex.client.ClientListener;
 import org.netduplex.client.ClientState;
 import org.netduplex.client.DuplexClientConfig;
 import org.netduplex.client.PollingDuplexClient;
+import org.netduplex.samples.ConsoleText;
 import org.netduplex.stock.IStockService;
 import org.netduplex.stock.IStockServiceCallback;
 import org.netduplex.stock.Stock;
@@ -18,6 +19,7 @@ import org.netduplex.stock.Stock;
 /**
  * The Java console client of the stock ticker: prints every quote the server pushes and sends
  * notes for a symbol with {@code Sync}, which every other client (pages included) then shows.
+ * What other people wrote is printed as-is, without its control characters (see {@link ConsoleText}).
  */
 public final class StockConsole implements IStockServiceCallback, ClientListener, AutoCloseable {
   static final String HELP = "Commands: notes <SYMBOL> <text>   send notes for a symbol to every client\n"
@@ -52,7 +54,8 @@ public final class StockConsole implements IStockServiceCallback, ClientListener
   }
 
   /** Runs one command; false when it was {@code quit}. */
-  boolean handle(String line) {
+  boolean handle(String typed) {
+    String line = ConsoleText.clean(typed).strip(); // XML cannot carry most control characters anyway
     if (line.isEmpty()) {
       return true;
     }
@@ -76,7 +79,8 @@ public final class StockConsole implements IStockServiceCallback, ClientListener
     Stock last = lastQuotes.get(symbol);
     if (last == null) {
       out.println(lastQuotes.isEmpty() ? "No quotes yet; try again when the first ones are printed."
-          : "Unknown symbol " + symbol + "; known: " + String.join(" ", new java.util.TreeSet<>(lastQuotes.keySet())));
+          : "Unknown symbol " + symbol + "; known: "
+              + ConsoleText.clean(String.join(" ", new java.util.TreeSet<>(lastQuotes.keySet()))));
       return;
     }
     Stock withNotes = new Stock();
@@ -87,7 +91,7 @@ public final class StockConsole implements IStockServiceCallback, ClientListener
     try {
       client.service().sync(withNotes);
     } catch (RuntimeException e) {
-      out.println("Sync failed: " + e.getMessage());
+      out.println("Sync failed: " + ConsoleText.reason(e));
     }
   }
 
@@ -97,14 +101,16 @@ public final class StockConsole implements IStockServiceCallback, ClientListener
     out.println(format(stock));
   }
 
+  /** One quote as one line: {@code CZLP  ask    35.27  bid    34.21  notes: buy before the close}. */
   static String format(Stock s) {
-    return String.format(Locale.ROOT, "%-5s ask %8.2f  bid %8.2f%s", s.getSymbol(), s.getAsk(), s.getBid(),
-        s.getNotes() == null || s.getNotes().isEmpty() ? "" : "  notes: " + s.getNotes());
+    String notes = ConsoleText.clean(s.getNotes());
+    return String.format(Locale.ROOT, "%-5s ask %8.2f  bid %8.2f%s", ConsoleText.clean(s.getSymbol()), s.getAsk(),
+        s.getBid(), notes == null || notes.isEmpty() ? "" : "  notes: " + notes);
   }
 
   @Override
   public void stateChanged(ClientState from, ClientState to, Throwable cause) {
-    out.println("[" + to.name().toLowerCase(Locale.ROOT) + "]" + (cause != null ? " " + cause.getMessage() : ""));
+    out.println("[" + to.name().toLowerCase(Locale.ROOT) + "]" + (cause != null ? " " + ConsoleText.reason(cause) : ""));
   }
 
   @Override

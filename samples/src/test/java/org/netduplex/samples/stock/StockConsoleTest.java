@@ -17,6 +17,9 @@ import org.netduplex.client.ClientState;
 import org.netduplex.client.DuplexClientConfig;
 import org.netduplex.samples.ConsoleOutput;
 import org.netduplex.server.DuplexServerConfig;
+import org.netduplex.stock.Stock;
+import org.netduplex.testing.SoapHttp;
+import org.netduplex.testing.WireClient;
 
 /** The stock console client against the stock server over loopback: quotes in, notes out to others. */
 class StockConsoleTest {
@@ -85,5 +88,44 @@ class StockConsoleTest {
     assertTrue(aliceOut.text().contains("Unknown command: buy"), aliceOut.text());
     assertTrue(aliceOut.text().contains("Usage: notes <SYMBOL> <text>"), aliceOut.text());
     assertTrue(aliceOut.text().contains("Unknown symbol NOPE"), aliceOut.text());
+  }
+
+  @Test
+  void notesFromOthersArePrintedWithoutControlCharactersOnOneLine() throws IOException {
+    alice.start();
+    bob.start();
+    aliceOut.awaitLine("CZLP ");
+    bobOut.awaitLine("CZLP ");
+
+    // A C1 CSI (a one-byte escape on many terminals) and a line break go through XML, from any client;
+    // ESC cannot, so the console drops it before sending.
+    SoapHttp http = new SoapHttp(URI.create(server.address()));
+    assertEquals(200, http.post(WireClient.SYNC, WireClient.random().sync("CZLP", "wipe\u009b2J\nCZLP  ask 0.01")).statusCode());
+    alice.run(new BufferedReader(new StringReader("notes CZLP clear\u001b[2J the screen\u009b\nquit\n")));
+
+    String wiped = bobOut.awaitLine("notes: wipe");
+    assertEquals("notes: wipe2J CZLP  ask 0.01", wiped.substring(wiped.indexOf("notes: ")));
+    String cleared = bobOut.awaitLine("notes: clear");
+    assertEquals("notes: clear[2J the screen", cleared.substring(cleared.indexOf("notes: ")));
+    assertTrue(bobOut.text().chars().noneMatch(ch -> ch < 0x20 && ch != '\n' || ch >= 0x7f && ch <= 0x9f),
+        "a control character was printed");
+  }
+
+  @Test
+  void aQuoteIsOneLineWithoutControlCharacters() {
+    Stock s = new Stock();
+    s.setSymbol("AA\u009bHH");
+    s.setAsk(1.5);
+    s.setBid(1.25);
+    s.setNotes("a\u001b[2J\u009bb\r\nc");
+
+    assertEquals("AAHH  ask     1.50  bid     1.25  notes: a[2Jb c", StockConsole.format(s));
+  }
+
+  @Test
+  void theServersReasonForAFaultIsPrintedWithoutControlCharacters() {
+    alice.stateChanged(ClientState.OPEN, ClientState.FAULTED, new IllegalStateException("gone\u001b[2J\nfor good"));
+
+    assertTrue(aliceOut.text().contains("[faulted] gone[2J for good\n"), aliceOut.text());
   }
 }
