@@ -154,6 +154,16 @@ class HostileInputTest {
     "malformed UTF-8, 40 01 61 99 02 C3 28, not well-formed UTF-8",
     "odd UTF-16 length, 40 01 61 B7 03 61 00 62, odd UTF-16 byte length",
     "lone surrogate in UTF-16, 40 01 61 B7 02 00 D8, not well-formed UTF-16",
+    "ESC in Chars8Text, 40 01 61 99 01 1B, U+001B",
+    "NUL in Chars8Text, 40 01 61 99 01 00, U+0000",
+    "ESC after non-ASCII UTF-8, 40 01 61 99 03 C3 A9 1B, U+001B",
+    "U+FFFF in UTF-8, 40 01 61 99 03 EF BF BF, U+FFFF",
+    "surrogate encoded in UTF-8, 40 01 61 99 03 ED A0 80, not well-formed UTF-8",
+    "ESC in an attribute value, 40 01 61 04 01 62 98 01 1B 01, U+001B",
+    "ESC in UnicodeChars8Text, 40 01 61 B7 02 1B 00, U+001B",
+    "NUL in UnicodeChars8Text, 40 01 61 B7 02 00 00, U+0000",
+    "U+FFFE in UnicodeChars8Text, 40 01 61 B7 02 FE FF, U+FFFE",
+    "lone low surrogate in UTF-16, 40 01 61 B7 04 00 DC 61 00, not well-formed UTF-16",
     "BoolText of 2, 40 01 61 B5 02, neither 0 nor 1",
     "DateTime past year 9999, 40 01 61 97 00 40 37 F4 75 28 CA 2B, invalid DateTime",
     "DateTime kind 3, 40 01 61 97 00 00 00 00 00 00 00 C0, invalid DateTime",
@@ -165,6 +175,15 @@ class HostileInputTest {
   })
   void malformedStructure(String what, String bytes, String message) {
     assertMessage(failure(bytes), message);
+  }
+
+  /** Tab, line feed, carriage return and characters beyond the BMP are XML 1.0 characters. */
+  @Test
+  void whitespaceControlsAndSupplementaryCharactersAreAccepted() throws Exception {
+    String text = Msbin.toText(hex("40 01 61 99 03 09 0A 0D"));
+    assertTrue(text.contains("\t\n"), text);
+    String fromUtf16 = Msbin.toText(hex("40 01 61 B7 04 3D D8 00 DE"));
+    assertTrue(fromUtf16.contains("\uD83D\uDE00"), fromUtf16);
   }
 
   @Test

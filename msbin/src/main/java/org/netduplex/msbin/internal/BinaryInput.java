@@ -155,7 +155,7 @@ public final class BinaryInput {
           .onUnmappableCharacter(CodingErrorAction.REPORT);
     }
     try {
-      return utf16.decode(ByteBuffer.wrap(bytes)).toString();
+      return checkXmlChars(utf16.decode(ByteBuffer.wrap(bytes)).toString(), what);
     } catch (CharacterCodingException e) {
       throw error(what + " is not well-formed UTF-16");
     }
@@ -212,6 +212,11 @@ public final class BinaryInput {
       }
     }
     if (ascii) {
+      for (int i = off, stop = off + n; i < stop; i++) {
+        if (bytes[i] < 0x20 && bytes[i] != 0x9 && bytes[i] != 0xA && bytes[i] != 0xD) {
+          throw notXmlChar(bytes[i], what);
+        }
+      }
       return new String(bytes, off, n, StandardCharsets.ISO_8859_1);
     }
     if (utf8 == null) {
@@ -221,10 +226,40 @@ public final class BinaryInput {
     }
     try {
       CharBuffer chars = utf8.decode(ByteBuffer.wrap(bytes, off, n));
-      return chars.toString();
+      return checkXmlChars(chars.toString(), what);
     } catch (CharacterCodingException e) {
       throw error(what + " is not well-formed UTF-8");
     }
+  }
+
+  /**
+   * Refuses characters XML 1.0 does not allow (section 2.2: only #x9, #xA, #xD, #x20-#xD7FF,
+   * #xE000-#xFFFD and #x10000-#x10FFFF), as a text parser does: a decoded string goes on into
+   * JAXB and callback bodies that text clients must be able to parse.
+   */
+  private String checkXmlChars(String s, String what) throws MsbinFormatException {
+    for (int i = 0, n = s.length(); i < n; i++) {
+      char c = s.charAt(i);
+      if (c < 0x20 ? c != 0x9 && c != 0xA && c != 0xD : c == 0xFFFE || c == 0xFFFF) {
+        throw notXmlChar(c, what);
+      }
+      if (Character.isSurrogate(c)) {
+        if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
+          i++;
+        } else {
+          throw error(what + " holds a lone surrogate U+" + hex(c) + ", which XML 1.0 does not allow");
+        }
+      }
+    }
+    return s;
+  }
+
+  private MsbinFormatException notXmlChar(int c, String what) {
+    return error(what + " holds the character U+" + hex(c) + ", which XML 1.0 does not allow");
+  }
+
+  private static String hex(int c) {
+    return String.format("%04X", c & 0xFFFF);
   }
 
   private void ensure(int n, String what) throws MsbinFormatException {

@@ -161,6 +161,18 @@ public final class DuplexEngine implements AutoCloseable {
   }
 
   /**
+   * Call for a taken message that cannot be written at all (its envelope does not encode in the
+   * poll's form): counts it dropped and, if it was the last of a half-closed session, ends that.
+   */
+  public void undeliverable(QueuedMessage m) {
+    metrics.messageDropped();
+    RealDuplexSession session = m.session();
+    if (session.mailbox.drained(session)) {
+      endSession(session, SessionEndReason.CLOSED_BY_CLIENT);
+    }
+  }
+
+  /**
    * The client sent {@code netdx:CloseSession} (docs/protocol.md section 4.1): the session takes no
    * more calls or callbacks, its queued callbacks are still delivered on polls, then it ends.
    */

@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.xml.stream.XMLStreamException;
 import org.netduplex.core.internal.MessageBatch;
@@ -28,28 +29,49 @@ final class PollResponseWriter {
   /**
    * Answers with {@code messages} (one, unless a batch), in the SOAP version and encoding the poll
    * was made in; a batch goes in NetDuplex's multipart framing. If the client is gone the messages
-   * are queued again, first in line and in order, for its next poll.
+   * are queued again, first in line and in order, for its next poll. A message that cannot be
+   * encoded (binary transcoding refused it) is counted dropped and logged once per answer; the rest
+   * go out, and if none is left the poll is answered empty, so it never hangs.
    */
   static void writeMessages(HttpServletResponse response, List<QueuedMessage> messages, AnswerForm form,
       DuplexEngine engine) {
     boolean soap12 = form.soap12();
     String contentType = form.binary() ? Msbin.CONTENT_TYPE : soap12 ? Soap12Envelopes.CONTENT_TYPE : CONTENT_TYPE;
+    List<QueuedMessage> sent = new ArrayList<>(messages.size());
     byte[] body;
-    if (form.batch()) {
-      List<byte[]> envelopes = new ArrayList<>(messages.size());
-      for (int i = 0; i < messages.size(); i++) {
-        boolean last = i == messages.size() - 1;
-        envelopes.add(encoded(envelope(messages.get(i), soap12, last && soap12 && engine.morePending(messages.get(i))), form));
-      }
-      MessageBatch.Encoded encoded = MessageBatch.encode(envelopes, contentType);
-      contentType = encoded.contentType();
-      body = encoded.body();
-    } else {
-      QueuedMessage m = messages.get(0);
-      // wsmc:MessagePending only where WS-Addressing is spoken; the SOAP 1.1 form stays as captured.
-      body = encoded(envelope(m, soap12, soap12 && engine.morePending(m)), form);
-    }
     try {
+      List<byte[]> envelopes = new ArrayList<>(messages.size());
+      RuntimeException unencodable = null;
+      int dropped = 0;
+      for (int i = 0; i < messages.size(); i++) {
+        QueuedMessage m = messages.get(i);
+        boolean last = i == messages.size() - 1;
+        // wsmc:MessagePending only where WS-Addressing is spoken; the SOAP 1.1 form stays as captured.
+        try {
+          envelopes.add(encoded(envelope(m, soap12, last && soap12 && engine.morePending(m)), form));
+          sent.add(m);
+        } catch (RuntimeException e) {
+          unencodable = unencodable == null ? e : unencodable;
+          dropped++;
+          engine.undeliverable(m);
+        }
+      }
+      if (unencodable != null) {
+        LOG.log(Level.WARNING, dropped + " of " + messages.size() + " callback message(s) for session "
+            + messages.get(0).session().id() + " could not be encoded and were dropped: " + unencodable.getMessage());
+      }
+      if (sent.isEmpty()) {
+        writeEmpty(response);
+        engine.answeredEmpty();
+        return;
+      }
+      if (form.batch()) {
+        MessageBatch.Encoded encoded = MessageBatch.encode(envelopes, contentType);
+        contentType = encoded.contentType();
+        body = encoded.body();
+      } else {
+        body = envelopes.get(0);
+      }
       response.setStatus(HttpServletResponse.SC_OK);
       response.setContentType(contentType);
       response.setContentLength(body.length);
@@ -58,11 +80,11 @@ final class PollResponseWriter {
       response.flushBuffer();
     } catch (IOException | RuntimeException e) {
       LOG.fine(() -> "Poll answer for session " + messages.get(0).session().id() + " not written, messages kept: " + e);
-      engine.redeliver(messages); // all first in line, in order, before a parked poll gets the head
+      engine.redeliver(sent); // all first in line, in order, before a parked poll gets the head
       return;
     }
     engine.answeredWithMessages();
-    for (QueuedMessage m : messages) {
+    for (QueuedMessage m : sent) {
       engine.delivered(m);
     }
   }

@@ -99,6 +99,11 @@ class BatchSizeTest {
     String contentType;
 
     HttpServletResponse response() {
+      return response(new ArrayList<>());
+    }
+
+    /** As {@link #response()}, adding each status set to {@code statuses}. */
+    HttpServletResponse response(List<Integer> statuses) {
       ServletOutputStream out = new ServletOutputStream() {
         @Override
         public boolean isReady() {
@@ -125,6 +130,7 @@ class BatchSizeTest {
                 return out;
               }
               case "setContentType" -> contentType = (String) args[0];
+              case "setStatus" -> statuses.add((Integer) args[0]);
               default -> { }
             }
             return null;

@@ -3,6 +3,7 @@ package org.netduplex.server.internal.cxf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -85,6 +86,70 @@ class FailedPollAnswerTest {
     engine.send(session, message("late")); // handed to the abandoned poll, which gives it back
 
     assertEquals("late", nextBody());
+  }
+
+  @Test
+  void aMessageThatCannotBeEncodedInBinaryIsDroppedOnceLoggedAndTheRestOfTheBatchIsAnswered() throws Exception {
+    engine.send(session, message("<m>1</m>"));
+    engine.send(session, message("<m>\u001B</m>")); // no XML character: msbin1 transcoding refuses it
+    engine.send(session, message("<m>3</m>"));
+    QueuedMessage first = ((PollOutcome.Deliver) engine.poll(session.address(), o -> { })).message();
+    List<QueuedMessage> batch = new java.util.ArrayList<>(List.of(first));
+    batch.addAll(engine.takeMore(first, 3, 1 << 16, true));
+    BatchSizeTest.Captured answer = new BatchSizeTest.Captured();
+    List<java.util.logging.LogRecord> warnings = warningsDuring(() ->
+        PollResponseWriter.writeMessages(answer.response(), batch, new AnswerForm(true, true, true), engine));
+
+    List<byte[]> parts = org.netduplex.core.internal.MessageBatch.decode(answer.contentType, answer.body.toByteArray());
+    assertEquals(2, parts.size());
+    assertTrue(org.netduplex.msbin.Msbin.toText(parts.get(0)).contains("<m>1</m>"));
+    assertTrue(org.netduplex.msbin.Msbin.toText(parts.get(1)).contains("<m>3</m>"));
+    assertEquals(1, engine.metrics().messagesDropped());
+    assertEquals(2, engine.metrics().messagesDelivered());
+    assertEquals(1, warnings.size(), warnings.toString());
+  }
+
+  @Test
+  void aPollWhoseOnlyMessageCannotBeEncodedIsAnsweredEmptyNotLeftHanging() {
+    engine.send(session, message("<m>\u0000</m>"));
+    QueuedMessage only = ((PollOutcome.Deliver) engine.poll(session.address(), o -> { })).message();
+    BatchSizeTest.Captured answer = new BatchSizeTest.Captured();
+    List<Integer> statuses = new java.util.ArrayList<>();
+    List<java.util.logging.LogRecord> warnings = warningsDuring(() -> PollResponseWriter.writeMessages(
+        answer.response(statuses), List.of(only), new AnswerForm(false, true, false), engine));
+
+    assertEquals(List.of(200), statuses);
+    assertEquals(0, answer.body.size());
+    assertEquals(1, engine.metrics().messagesDropped());
+    assertEquals(0, engine.metrics().messagesDelivered());
+    assertEquals(0, engine.metrics().queuedMessages());
+    assertEquals(1, warnings.size(), warnings.toString());
+  }
+
+  private static List<java.util.logging.LogRecord> warningsDuring(Runnable action) {
+    java.util.logging.Logger log = java.util.logging.Logger.getLogger(PollResponseWriter.class.getName());
+    List<java.util.logging.LogRecord> records = new java.util.concurrent.CopyOnWriteArrayList<>();
+    java.util.logging.Handler handler = new java.util.logging.Handler() {
+      @Override
+      public void publish(java.util.logging.LogRecord r) {
+        if (r.getLevel().intValue() >= java.util.logging.Level.WARNING.intValue()) {
+          records.add(r);
+        }
+      }
+
+      @Override
+      public void flush() { }
+
+      @Override
+      public void close() { }
+    };
+    log.addHandler(handler);
+    try {
+      action.run();
+    } finally {
+      log.removeHandler(handler);
+    }
+    return records;
   }
 
   private String nextBody() {
