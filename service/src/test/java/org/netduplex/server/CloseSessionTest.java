@@ -78,6 +78,36 @@ class CloseSessionTest {
   }
 
   @Test
+  void aBareCloseNamingAnUnknownSessionIsAnswered200EmptyAndOpensNoSession() {
+    WireClient stranger = WireClient.random();
+
+    HttpResponse<String> closed = http.post(WireClient.REGISTER, close(stranger, ""));
+
+    assertEquals(200, closed.statusCode(), closed.body());
+    assertEquals("0", closed.headers().firstValue("Content-Length").orElseThrow());
+    assertEquals(List.of(), listener.events, "no session opened, none ended");
+    assertEquals(0, server.feature.metrics().sessionsOpened());
+    assertEquals(0, server.feature.metrics().openSessions());
+    // Nothing was remembered as ended either: the id can still open a session.
+    assertEquals(200, http.post(WireClient.REGISTER, stranger.register()).statusCode());
+    assertEquals(List.of("opened " + stranger.sessionId), listener.events);
+  }
+
+  @Test
+  void aBareCloseNamingAnEndedSessionIsAnswered200EmptyAndOpensNothing() {
+    WireClient client = registeredAndDrained();
+    assertEquals(200, http.post(WireClient.REGISTER, close(client, "")).statusCode());
+    Eventually.await("session ended", () -> server.feature.metrics().openSessions() == 0);
+
+    HttpResponse<String> again = http.post(WireClient.REGISTER, close(client, ""));
+
+    assertEquals(200, again.statusCode(), again.body());
+    assertEquals("", again.body());
+    assertEquals(List.of("opened " + client.sessionId, "ended " + client.sessionId + " CLOSED_BY_CLIENT"), listener.events);
+    assertEquals(1, server.feature.metrics().sessionsOpened());
+  }
+
+  @Test
   void aCloseWithNothingQueuedEndsTheSessionAtOnceAndReleasesItsParkedPollEmpty() throws Exception {
     WireClient client = registeredAndDrained();
     CompletableFuture<HttpResponse<String>> poll = http.postAsync(WireClient.MAKE_CONNECTION, client.makeConnection());

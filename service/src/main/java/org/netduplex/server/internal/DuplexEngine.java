@@ -92,6 +92,25 @@ public final class DuplexEngine implements AutoCloseable {
   }
 
   /**
+   * The session a bare {@code netdx:CloseSession} names, never opening one: null if it is unknown or
+   * has ended (nothing to close; the close is answered as done). A known one counts as activity.
+   *
+   * @throws DuplexFault if the session belongs to another address
+   */
+  public RealDuplexSession sessionForClose(DuplexHeader header) {
+    RealDuplexSession session = registry.get(header.sessionId());
+    if (session == null || session.ended()) {
+      return null;
+    }
+    if (!session.address().equals(header.address())) {
+      throw new DuplexFault(DuplexFault.Kind.ADDRESS_MISMATCH, "Duplex session " + header.sessionId()
+          + " belongs to another netdx:Address");
+    }
+    session.touch(scheduler.nanoTime());
+    return session;
+  }
+
+  /**
    * A {@code MakeConnection} for {@code address}. Returns the outcome if the poll can be answered at
    * once; returns null if it was parked, in which case {@code waiter} is woken exactly once later.
    *

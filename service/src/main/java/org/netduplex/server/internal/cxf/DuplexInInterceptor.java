@@ -74,14 +74,18 @@ public final class DuplexInInterceptor extends AbstractSoapInterceptor {
       throw new DuplexFault(DuplexFault.Kind.MISSING_DUPLEX_HEADER,
           "A call to a polling duplex service must carry a netdx:Duplex header");
     }
-    RealDuplexSession session = engine.sessionForCall(header.identity());
     if (header.closeSession() && emptyBody) {
-      // A bare close dispatches nothing; answered like a one-way call (capture B).
-      engine.closeByClient(session);
+      // A bare close dispatches nothing; answered like a one-way call (capture B). It never opens a
+      // session: one that is unknown or already ended has nothing left to close.
+      RealDuplexSession closing = engine.sessionForClose(header.identity());
+      if (closing != null) {
+        engine.closeByClient(closing);
+      }
       PollResponseWriter.writeEmpty((HttpServletResponse) message.get(AbstractHTTPDestination.HTTP_RESPONSE));
       message.getInterceptorChain().abort();
       return;
     }
+    RealDuplexSession session = engine.sessionForCall(header.identity());
     message.getExchange().put(RealDuplexSession.class, session);
     if (header.closeSession()) {
       message.getInterceptorChain().add(new CloseAfterInvokeInterceptor(engine, session));
