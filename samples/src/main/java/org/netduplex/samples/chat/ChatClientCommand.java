@@ -1,17 +1,17 @@
 package org.netduplex.samples.chat;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
+import java.io.PrintStream;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.netduplex.client.DuplexClientConfig;
-import org.netduplex.samples.Command;
-import org.netduplex.samples.ConsoleLogging;
-import org.netduplex.samples.Durations;
+import org.netduplex.samples.ConsoleClientCommand;
 
 /** {@code chat-client}: a console member of a ChatService. */
-public final class ChatClientCommand implements Command {
+public final class ChatClientCommand extends ConsoleClientCommand<ChatConsole> {
+  public ChatClientCommand() {
+    super("http://localhost:10203/ChatService");
+  }
+
   @Override
   public String usage() {
     return "a console client of the chat: type to talk, /to <name> <text> for a direct message, /quit\n"
@@ -20,17 +20,15 @@ public final class ChatClientCommand implements Command {
   }
 
   @Override
-  public void run(Map<String, String> o) throws Exception {
-    ConsoleLogging.quiet();
-    URI url = URI.create(o.getOrDefault("url", "http://localhost:10203/ChatService"));
-    DuplexClientConfig config = DuplexClientConfig.builder()
-        .serverPollTimeout(Durations.parse(o.getOrDefault("poll-timeout", "15s")))
-        .build();
-    try (ChatConsole console = new ChatConsole(url, config, System.out)) {
-      if (o.containsKey("name")) {
-        console.join(o.get("name"));
-      }
-      console.run(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)));
+  protected ChatConsole open(URI url, DuplexClientConfig config, PrintStream out) {
+    return new ChatConsole(url, config, out);
+  }
+
+  /** Joins under {@code --name}, if given; a refusal is printed, and the user may try {@code /name}. */
+  @Override
+  protected void start(ChatConsole console, Map<String, String> options) {
+    if (options.containsKey("name")) {
+      console.join(options.get("name"));
     }
   }
 }

@@ -16,10 +16,10 @@ import org.netduplex.chat.IChatServiceCallback;
 import org.netduplex.chat.Join;
 import org.netduplex.chat.JoinResult;
 import org.netduplex.chat.Say;
-import org.netduplex.client.ClientListener;
 import org.netduplex.client.ClientState;
 import org.netduplex.client.DuplexClientConfig;
-import org.netduplex.client.PollingDuplexClient;
+import org.netduplex.samples.ConsoleClientCommand;
+import org.netduplex.samples.ConsoleSession;
 import org.netduplex.samples.ConsoleText;
 
 /**
@@ -27,7 +27,7 @@ import org.netduplex.samples.ConsoleText;
  * pushes as one line, says each typed line to everyone, {@code /to <name> <text>} to one member.
  * What other people wrote is printed as-is, without its control characters (see {@link ConsoleText}).
  */
-public final class ChatConsole implements IChatServiceCallback, ClientListener, AutoCloseable {
+public final class ChatConsole implements IChatServiceCallback, ConsoleClientCommand.Console {
   static final String HELP = "Type a line to say it to everyone. Commands:\n"
       + "  /to <name> <text>   a direct message, only <name> sees it\n"
       + "  /name <name>        join under a display name (when not joined yet)\n"
@@ -37,7 +37,7 @@ public final class ChatConsole implements IChatServiceCallback, ClientListener, 
 
   private final PrintStream out;
   private final ZoneId zone;
-  private final PollingDuplexClient<IChatService> client;
+  private final ConsoleSession<IChatService> session;
   private volatile String name;
   private volatile boolean leaving;
 
@@ -48,11 +48,8 @@ public final class ChatConsole implements IChatServiceCallback, ClientListener, 
   ChatConsole(URI url, DuplexClientConfig config, PrintStream out, ZoneId zone) {
     this.out = out;
     this.zone = zone;
-    this.client = PollingDuplexClient.builder(url)
-        .callback(IChatServiceCallback.class, this)
-        .listener(this)
-        .config(config)
-        .build(IChatService.class);
+    this.session = new ConsoleSession<>(url, config, out, IChatService.class, IChatServiceCallback.class, this,
+        "an event").whenFaulted("The chat session is gone; /quit and start again.");
   }
 
   /**
@@ -68,7 +65,7 @@ public final class ChatConsole implements IChatServiceCallback, ClientListener, 
     join.setName(displayName);
     JoinResult result;
     try {
-      result = client.service().join(join);
+      result = session.service().join(join);
     } catch (RuntimeException e) {
       out.println("Could not join: " + ConsoleText.reason(e));
       return false;
@@ -92,11 +89,7 @@ public final class ChatConsole implements IChatServiceCallback, ClientListener, 
       out.println("Choose a display name: /name <name>");
     }
     try {
-      for (String line = in.readLine(); line != null; line = in.readLine()) {
-        if (!handle(line.strip())) {
-          return;
-        }
-      }
+      ConsoleSession.readLines(in, this::handle);
     } finally {
       leave();
     }
@@ -150,7 +143,7 @@ public final class ChatConsole implements IChatServiceCallback, ClientListener, 
     say.setText(text);
     say.setTo(to);
     try {
-      client.service().say(say);
+      session.service().say(say);
     } catch (RuntimeException e) {
       out.println("Not sent: " + ConsoleText.reason(e));
     }
@@ -162,9 +155,10 @@ public final class ChatConsole implements IChatServiceCallback, ClientListener, 
       return;
     }
     leaving = true;
-    if (name != null && !client.state().isFinal()) {
+    session.quiet(); // a member who left closes its own session: not news
+    if (name != null && !session.state().isFinal()) {
       try {
-        client.service().leave();
+        session.service().leave();
       } catch (RuntimeException e) {
         out.println("Could not say goodbye: " + ConsoleText.reason(e));
       }
@@ -206,39 +200,19 @@ public final class ChatConsole implements IChatServiceCallback, ClientListener, 
     return t.toGregorianCalendar().toZonedDateTime().withZoneSameInstant(zone).format(TIME);
   }
 
-  @Override
-  public void stateChanged(ClientState from, ClientState to, Throwable cause) {
-    if (leaving) {
-      return; // a member who left closes its own session: not news
-    }
-    out.println("[" + to.name().toLowerCase(Locale.ROOT) + "]" + (cause != null ? " " + ConsoleText.reason(cause) : ""));
-    if (to == ClientState.FAULTED) {
-      out.println("The chat session is gone; /quit and start again.");
-    }
-  }
-
-  @Override
-  public void messageRejected(String reason, Throwable cause) {
-    out.println("[dropped a message: " + reason + "]");
-  }
-
-  @Override
-  public void callbackFailed(String operation, Throwable error) {
-    out.println("[could not show an event: " + error + "]");
-  }
-
   /** The display name this console joined under, or null. */
   public String name() {
     return name;
   }
 
   public ClientState state() {
-    return client.state();
+    return session.state();
   }
 
   @Override
   public void close() {
     leaving = true;
-    client.close();
+    session.quiet();
+    session.close();
   }
 }

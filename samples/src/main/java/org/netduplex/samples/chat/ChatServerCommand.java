@@ -2,9 +2,8 @@ package org.netduplex.samples.chat;
 
 import java.util.Map;
 import org.netduplex.samples.Command;
-import org.netduplex.samples.Durations;
+import org.netduplex.samples.CommandLine;
 import org.netduplex.samples.Main;
-import org.netduplex.server.DuplexServerConfig;
 
 /** {@code chat-server}: the chat of seed 004 with its web page. */
 public final class ChatServerCommand implements Command {
@@ -16,12 +15,8 @@ public final class ChatServerCommand implements Command {
 
   @Override
   public void run(Map<String, String> o) throws Exception {
-    DuplexServerConfig config = DuplexServerConfig.builder()
-        .pollTimeout(Durations.parse(o.getOrDefault("poll-timeout", "15s")))
-        .inactivityTimeout(Durations.parse(o.getOrDefault("inactivity-timeout", "2m")))
-        .build();
-    ChatServer server = new ChatServer(o.getOrDefault("host", "localhost"),
-        Integer.parseInt(o.getOrDefault("port", "10203")), config);
+    CommandLine line = new CommandLine(o);
+    ChatServer server = new ChatServer(line.host(), line.port(10203), line.serverConfig("2m"));
     System.out.println("ChatService on " + server.address() + "; chat page: " + server.pageAddress());
     Main.runUntilStopped(server);
   }

@@ -7,10 +7,10 @@ import java.net.URI;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.netduplex.client.ClientListener;
 import org.netduplex.client.ClientState;
 import org.netduplex.client.DuplexClientConfig;
-import org.netduplex.client.PollingDuplexClient;
+import org.netduplex.samples.ConsoleClientCommand;
+import org.netduplex.samples.ConsoleSession;
 import org.netduplex.samples.ConsoleText;
 import org.netduplex.stock.IStockService;
 import org.netduplex.stock.IStockServiceCallback;
@@ -21,36 +21,29 @@ import org.netduplex.stock.Stock;
  * notes for a symbol with {@code Sync}, which every other client (pages included) then shows.
  * What other people wrote is printed as-is, without its control characters (see {@link ConsoleText}).
  */
-public final class StockConsole implements IStockServiceCallback, ClientListener, AutoCloseable {
+public final class StockConsole implements IStockServiceCallback, ConsoleClientCommand.Console {
   static final String HELP = "Commands: notes <SYMBOL> <text>   send notes for a symbol to every client\n"
       + "          quit                     leave";
 
   private final PrintStream out;
-  private final PollingDuplexClient<IStockService> client;
+  private final ConsoleSession<IStockService> session;
   private final Map<String, Stock> lastQuotes = new ConcurrentHashMap<>();
 
   public StockConsole(URI url, DuplexClientConfig config, PrintStream out) {
     this.out = out;
-    this.client = PollingDuplexClient.builder(url)
-        .callback(IStockServiceCallback.class, this)
-        .listener(this)
-        .config(config)
-        .build(IStockService.class);
+    this.session = new ConsoleSession<>(url, config, out, IStockService.class, IStockServiceCallback.class, this,
+        "a quote");
   }
 
   /** Registers with the server; quotes start arriving. */
   public void start() {
-    client.service().register();
+    session.service().register();
   }
 
   /** Reads commands until {@code quit} or the end of input. */
   public void run(BufferedReader in) throws IOException {
     out.println(HELP);
-    for (String line = in.readLine(); line != null; line = in.readLine()) {
-      if (!handle(line.strip())) {
-        return;
-      }
-    }
+    ConsoleSession.readLines(in, this::handle);
   }
 
   /** Runs one command; false when it was {@code quit}. */
@@ -89,7 +82,7 @@ public final class StockConsole implements IStockServiceCallback, ClientListener
     withNotes.setBid(last.getBid());
     withNotes.setNotes(words[2]);
     try {
-      client.service().sync(withNotes);
+      session.service().sync(withNotes);
     } catch (RuntimeException e) {
       out.println("Sync failed: " + ConsoleText.reason(e));
     }
@@ -108,22 +101,12 @@ public final class StockConsole implements IStockServiceCallback, ClientListener
         s.getBid(), notes == null || notes.isEmpty() ? "" : "  notes: " + notes);
   }
 
-  @Override
-  public void stateChanged(ClientState from, ClientState to, Throwable cause) {
-    out.println("[" + to.name().toLowerCase(Locale.ROOT) + "]" + (cause != null ? " " + ConsoleText.reason(cause) : ""));
-  }
-
-  @Override
-  public void messageRejected(String reason, Throwable cause) {
-    out.println("[dropped a message: " + reason + "]");
-  }
-
   public ClientState state() {
-    return client.state();
+    return session.state();
   }
 
   @Override
   public void close() {
-    client.close();
+    session.close();
   }
 }

@@ -7,7 +7,7 @@ import org.netduplex.core.Cancellable;
 import org.netduplex.core.Scheduler;
 import org.netduplex.core.SystemScheduler;
 import org.netduplex.samples.SampleServer;
-import org.netduplex.server.DuplexServerConfig;
+import org.netduplex.samples.ServerOptions;
 import org.netduplex.server.DuplexMetrics;
 import org.netduplex.server.PollingDuplexFeature;
 
@@ -29,10 +29,10 @@ public final class StockServer implements AutoCloseable {
 
   private StockServer(Options o) {
     this.tickInterval = o.tickInterval;
-    this.ownedScheduler = o.config.scheduler() == null ? new SystemScheduler("stock-ticker", 1) : null;
-    this.scheduler = o.config.scheduler() != null ? o.config.scheduler() : ownedScheduler;
+    this.ownedScheduler = o.config().scheduler() == null ? new SystemScheduler("stock-ticker", 1) : null;
+    this.scheduler = o.config().scheduler() != null ? o.config().scheduler() : ownedScheduler;
     this.service = new StockServiceImpl(new StockQuotes(new Random(o.seed), SYMBOLS));
-    this.sample = new SampleServer("stock ticker", o.host, o.port, "StockService", o.maxThreads, o.config,
+    this.sample = new SampleServer("stock ticker", o.host(), o.port(), "StockService", o.maxThreads(), o.config(),
         service, service, web -> web.file("/", "stock.html").file("/stock.js", "stock.js"));
     if (!tickInterval.isZero()) {
       nextTick = scheduler.schedule(this::tick, tickInterval);
@@ -98,39 +98,23 @@ public final class StockServer implements AutoCloseable {
     }
   }
 
-  /** Settings of a stock server. */
-  public static final class Options {
-    String host = "localhost";
-    int port = 10201;
-    int maxThreads = 32;
+  /** Settings of a stock server: those of every sample server (port 10201), the ticker's and its quotes' seed. */
+  public static final class Options extends ServerOptions<Options> {
     long seed = 2008;
     Duration tickInterval = Duration.ofSeconds(1);
-    DuplexServerConfig config = DuplexServerConfig.builder().build();
 
-    public Options host(String host) {
-      this.host = host;
-      return this;
+    public Options() {
+      super(10201);
     }
 
-    public Options port(int port) {
-      this.port = port;
-      return this;
-    }
-
-    /** Request threads of the embedded Jetty; parked polls hold none. Default 32. */
-    public Options maxThreads(int maxThreads) {
-      this.maxThreads = maxThreads;
+    @Override
+    protected Options self() {
       return this;
     }
 
     /** Time between quote changes; zero turns the ticker off. Default 1 second. */
     public Options tickInterval(Duration tickInterval) {
       this.tickInterval = tickInterval;
-      return this;
-    }
-
-    public Options config(DuplexServerConfig config) {
-      this.config = config;
       return this;
     }
 

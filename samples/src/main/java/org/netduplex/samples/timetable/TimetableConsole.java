@@ -10,10 +10,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.netduplex.client.ClientListener;
 import org.netduplex.client.ClientState;
 import org.netduplex.client.DuplexClientConfig;
-import org.netduplex.client.PollingDuplexClient;
+import org.netduplex.samples.ConsoleClientCommand;
+import org.netduplex.samples.ConsoleSession;
 import org.netduplex.samples.ConsoleText;
 import org.netduplex.timetable.ArrayOfRace;
 import org.netduplex.timetable.ITimeService;
@@ -25,7 +25,7 @@ import org.netduplex.timetable.RaceUpdate;
  * The Java console client of the bus timetable: registers, prints the whole table (sorted by time),
  * then keeps its own copy up to date with each diff the server pushes and prints what changed.
  */
-public final class TimetableConsole implements ITimeServiceCallback, ClientListener, AutoCloseable {
+public final class TimetableConsole implements ITimeServiceCallback, ConsoleClientCommand.Console {
   static final String HELP = "Commands: table   print the whole timetable again\n"
       + "          quit    leave";
   private static final Comparator<Race> BY_TIME = Comparator
@@ -34,32 +34,25 @@ public final class TimetableConsole implements ITimeServiceCallback, ClientListe
       .thenComparing(Race::getUniqueID, Comparator.nullsLast(Comparator.<String>naturalOrder()));
 
   private final PrintStream out;
-  private final PollingDuplexClient<ITimeService> client;
+  private final ConsoleSession<ITimeService> session;
   /** The races by UniqueID, as the whole table and the diffs since describe them; guarded by this. */
   private final Map<String, Race> table = new LinkedHashMap<>();
 
   public TimetableConsole(URI url, DuplexClientConfig config, PrintStream out) {
     this.out = out;
-    this.client = PollingDuplexClient.builder(url)
-        .callback(ITimeServiceCallback.class, this)
-        .listener(this)
-        .config(config)
-        .build(ITimeService.class);
+    this.session = new ConsoleSession<>(url, config, out, ITimeService.class, ITimeServiceCallback.class, this,
+        "an update");
   }
 
   /** Registers with the server; the whole table arrives first, then a diff for each change. */
   public void start() {
-    client.service().register();
+    session.service().register();
   }
 
   /** Reads commands until {@code quit} or the end of input. */
   public void run(BufferedReader in) throws IOException {
     out.println(HELP);
-    for (String line = in.readLine(); line != null; line = in.readLine()) {
-      if (!handle(line.strip())) {
-        return;
-      }
-    }
+    ConsoleSession.readLines(in, this::handle);
   }
 
   /** Runs one command; false when it was {@code quit}. */
@@ -157,27 +150,12 @@ public final class TimetableConsole implements ITimeServiceCallback, ClientListe
     return table.values().stream().sorted(BY_TIME).toList();
   }
 
-  @Override
-  public void stateChanged(ClientState from, ClientState to, Throwable cause) {
-    out.println("[" + to.name().toLowerCase(Locale.ROOT) + "]" + (cause != null ? " " + ConsoleText.reason(cause) : ""));
-  }
-
-  @Override
-  public void messageRejected(String reason, Throwable cause) {
-    out.println("[dropped a message: " + reason + "]");
-  }
-
-  @Override
-  public void callbackFailed(String operation, Throwable error) {
-    out.println("[could not show an update: " + error + "]");
-  }
-
   public ClientState state() {
-    return client.state();
+    return session.state();
   }
 
   @Override
   public void close() {
-    client.close();
+    session.close();
   }
 }

@@ -9,7 +9,7 @@ import java.util.logging.Logger;
 import org.netduplex.core.Scheduler;
 import org.netduplex.core.SystemScheduler;
 import org.netduplex.samples.SampleServer;
-import org.netduplex.server.DuplexServerConfig;
+import org.netduplex.samples.ServerOptions;
 import org.netduplex.server.PollingDuplexFeature;
 
 /**
@@ -39,8 +39,8 @@ public final class TimetableServer implements AutoCloseable {
     this.file = file;
     this.loader = new TimetableLoader(file.path());
     this.service = new TimetableServiceImpl(loader.load().orElse(Timetable.EMPTY));
-    this.ownedScheduler = o.config.scheduler() == null ? new SystemScheduler("timetable-debounce", 1) : null;
-    Scheduler scheduler = o.config.scheduler() != null ? o.config.scheduler() : ownedScheduler;
+    this.ownedScheduler = o.config().scheduler() == null ? new SystemScheduler("timetable-debounce", 1) : null;
+    Scheduler scheduler = o.config().scheduler() != null ? o.config().scheduler() : ownedScheduler;
     this.reloader = Executors.newSingleThreadExecutor(r -> {
       Thread t = new Thread(r, "timetable-reload");
       t.setDaemon(true);
@@ -55,7 +55,7 @@ public final class TimetableServer implements AutoCloseable {
     TimetableServer server = null;
     try {
       server = new TimetableServer(o, file);
-      server.sample = new SampleServer("bus timetable", o.host, o.port, "TimetableService", o.maxThreads, o.config,
+      server.sample = new SampleServer("bus timetable", o.host(), o.port(), "TimetableService", o.maxThreads(), o.config(),
           server.service, server.service,
           web -> web.file("/", "timetable.html").file("/timetable.js", "timetable.js"));
       server.watcher = new TimetableWatcher(file.path(), server.debouncer::trigger);
@@ -133,28 +133,20 @@ public final class TimetableServer implements AutoCloseable {
     file.close();
   }
 
-  /** Settings of a timetable server. */
-  public static final class Options {
-    String host = "localhost";
-    int port = 10202;
-    int maxThreads = 32;
+  /**
+   * Settings of a timetable server: those of every sample server (port 10202; the endpoint's scheduler,
+   * if set, also times the debounce), the file and the debounce.
+   */
+  public static final class Options extends ServerOptions<Options> {
     Path file;
     Duration debounce = Duration.ofMillis(200);
-    DuplexServerConfig config = DuplexServerConfig.builder().build();
 
-    public Options host(String host) {
-      this.host = host;
-      return this;
+    public Options() {
+      super(10202);
     }
 
-    public Options port(int port) {
-      this.port = port;
-      return this;
-    }
-
-    /** Request threads of the embedded Jetty; parked polls hold none. Default 32. */
-    public Options maxThreads(int maxThreads) {
-      this.maxThreads = maxThreads;
+    @Override
+    protected Options self() {
       return this;
     }
 
@@ -170,12 +162,6 @@ public final class TimetableServer implements AutoCloseable {
     /** Quiet time after the last change event before the file is read. Default 200 ms. */
     public Options debounce(Duration debounce) {
       this.debounce = debounce;
-      return this;
-    }
-
-    /** The endpoint's settings; its scheduler, if set, also times the debounce. */
-    public Options config(DuplexServerConfig config) {
-      this.config = config;
       return this;
     }
   }

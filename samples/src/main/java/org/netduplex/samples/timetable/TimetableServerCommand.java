@@ -3,9 +3,8 @@ package org.netduplex.samples.timetable;
 import java.nio.file.Path;
 import java.util.Map;
 import org.netduplex.samples.Command;
-import org.netduplex.samples.Durations;
+import org.netduplex.samples.CommandLine;
 import org.netduplex.samples.Main;
-import org.netduplex.server.DuplexServerConfig;
 
 /** {@code timetable-server}: the bus timetable of seed 003, fed by a file you can edit, page at {@code /}. */
 public final class TimetableServerCommand implements Command {
@@ -19,14 +18,11 @@ public final class TimetableServerCommand implements Command {
 
   @Override
   public void run(Map<String, String> o) throws Exception {
-    DuplexServerConfig config = DuplexServerConfig.builder()
-        .pollTimeout(Durations.parse(o.getOrDefault("poll-timeout", "15s")))
-        .inactivityTimeout(Durations.parse(o.getOrDefault("inactivity-timeout", "10m")))
-        .build();
+    CommandLine line = new CommandLine(o);
     TimetableServer.Options options = new TimetableServer.Options()
-        .host(o.getOrDefault("host", "localhost"))
-        .port(Integer.parseInt(o.getOrDefault("port", "10202")))
-        .config(config);
+        .host(line.host())
+        .port(line.port(10202))
+        .config(line.serverConfig("10m"));
     if (o.containsKey("file")) {
       options.file(Path.of(o.get("file")));
     }

@@ -121,11 +121,4 @@ class StockConsoleTest {
 
     assertEquals("AAHH  ask     1.50  bid     1.25  notes: a[2Jb c", StockConsole.format(s));
   }
-
-  @Test
-  void theServersReasonForAFaultIsPrintedWithoutControlCharacters() {
-    alice.stateChanged(ClientState.OPEN, ClientState.FAULTED, new IllegalStateException("gone\u001b[2J\nfor good"));
-
-    assertTrue(aliceOut.text().contains("[faulted] gone[2J for good\n"), aliceOut.text());
-  }
 }
