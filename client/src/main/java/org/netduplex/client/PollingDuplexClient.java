@@ -12,8 +12,8 @@ import org.apache.cxf.BusFactory;
 import org.apache.cxf.endpoint.Client;
 import org.apache.cxf.frontend.ClientProxy;
 import org.apache.cxf.jaxws.JaxWsProxyFactoryBean;
-import org.apache.cxf.ws.addressing.WSAddressingFeature;
 import org.apache.cxf.message.Message;
+import org.apache.cxf.ws.addressing.WSAddressingFeature;
 import org.netduplex.client.internal.CallbackDispatcher;
 import org.netduplex.client.internal.ClientRuntime;
 import org.netduplex.client.internal.DuplexHeaderOutInterceptor;
@@ -23,9 +23,9 @@ import org.netduplex.client.internal.SerialExecutor;
 import org.netduplex.client.internal.ServiceCallHandler;
 import org.netduplex.client.internal.SessionCloser;
 import org.netduplex.client.internal.WireMessages;
-import org.netduplex.msbin.cxf.MsbinFeature;
 import org.netduplex.core.DuplexHeader;
 import org.netduplex.core.Scheduler;
+import org.netduplex.msbin.cxf.MsbinFeature;
 
 /**
  * A polling duplex client: the Java counterpart of Silverlight's {@code PollingDuplexHttpBinding}.

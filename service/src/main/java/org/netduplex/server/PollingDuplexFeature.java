@@ -4,21 +4,21 @@ import java.util.Collection;
 import java.util.List;
 import java.util.function.Consumer;
 import org.apache.cxf.Bus;
-import org.netduplex.msbin.MsbinLimits;
-import org.netduplex.msbin.cxf.MsbinFeature;
 import org.apache.cxf.endpoint.Client;
 import org.apache.cxf.endpoint.Server;
 import org.apache.cxf.feature.AbstractPortableFeature;
 import org.apache.cxf.interceptor.InterceptorProvider;
 import org.apache.cxf.logging.FaultListener;
-import org.netduplex.server.internal.DuplexEngine;
 import org.apache.cxf.message.Message;
+import org.netduplex.msbin.MsbinLimits;
+import org.netduplex.msbin.cxf.MsbinFeature;
+import org.netduplex.server.internal.DuplexEngine;
 import org.netduplex.server.internal.cxf.DuplexFaultListener;
 import org.netduplex.server.internal.cxf.DuplexInInterceptor;
+import org.netduplex.server.internal.cxf.FaultActionInterceptor;
 import org.netduplex.server.internal.cxf.OneWayResponseInterceptor;
 import org.netduplex.server.internal.cxf.RequestSizeInterceptor;
 import org.netduplex.server.internal.cxf.UnsupportedEncodingInterceptor;
-import org.netduplex.server.internal.cxf.FaultActionInterceptor;
 
 /**
  * Makes a CXF JAX-WS endpoint a WCF polling duplex endpoint: it reads {@code netdx:Duplex} on every

@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.xml.namespace.QName;
 import javax.xml.stream.XMLStreamReader;
-import org.netduplex.core.internal.CallbackOperations;
 import org.netduplex.core.internal.CallbackOperations.Operation;
+import org.netduplex.core.internal.CallbackOperations;
 
 /**
  * Maps an incoming callback message to a method of the callback contract and decodes its argument:

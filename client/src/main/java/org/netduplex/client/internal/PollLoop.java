@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
@@ -18,13 +19,10 @@ import org.netduplex.client.ClientState;
 import org.netduplex.client.DuplexClientConfig;
 import org.netduplex.client.DuplexFaultException;
 import org.netduplex.core.Cancellable;
-import java.util.List;
 import org.netduplex.core.DuplexHeader;
 import org.netduplex.core.DuplexMode;
-import org.netduplex.core.internal.MessageBatch;
-import org.netduplex.core.NetDuplex;
 import org.netduplex.core.Scheduler;
-import org.netduplex.core.internal.Soap11Envelopes;
+import org.netduplex.core.internal.MessageBatch;
 
 /**
  * The receiving half of a client: one {@code MakeConnection} poll in flight at a time, sent with

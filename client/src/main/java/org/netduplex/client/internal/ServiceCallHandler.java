@@ -2,14 +2,14 @@ package org.netduplex.client.internal;
 
 import jakarta.xml.ws.WebServiceException;
 import jakarta.xml.ws.soap.SOAPFaultException;
-import org.apache.cxf.binding.soap.SoapFault;
-import org.netduplex.client.DuplexFaultException;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.Iterator;
 import javax.xml.namespace.QName;
+import org.apache.cxf.binding.soap.SoapFault;
 import org.netduplex.client.ClientState;
+import org.netduplex.client.DuplexFaultException;
 import org.netduplex.client.SessionFaultedException;
 
 /**

@@ -8,8 +8,8 @@ import java.lang.reflect.Method;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.netduplex.core.internal.CallbackOperations;
 import org.netduplex.core.internal.CallbackOperations.Operation;
+import org.netduplex.core.internal.CallbackOperations;
 
 /**
  * How the methods of a callback contract become message bodies: a call's argument is marshalled

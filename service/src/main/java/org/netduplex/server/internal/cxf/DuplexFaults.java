@@ -2,14 +2,14 @@ package org.netduplex.server.internal.cxf;
 
 import javax.xml.XMLConstants;
 import javax.xml.namespace.QName;
-import org.apache.cxf.helpers.DOMUtils;
-import org.w3c.dom.Document;
-import org.w3c.dom.Element;
 import org.apache.cxf.binding.soap.Soap12;
 import org.apache.cxf.binding.soap.SoapFault;
 import org.apache.cxf.binding.soap.SoapVersion;
+import org.apache.cxf.helpers.DOMUtils;
 import org.netduplex.core.NetDuplex;
 import org.netduplex.server.internal.DuplexFault;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
 
 /**
  * The one mapping from engine refusals to SOAP faults. As WS-RM and WS-MakeConnection do for SOAP

@@ -5,9 +5,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.List;
-import org.netduplex.core.DuplexMode;
-import org.netduplex.core.internal.MessageBatch;
-import org.netduplex.server.internal.QueuedMessage;
+import java.util.Set;
+import javax.xml.namespace.QName;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import org.apache.cxf.binding.soap.SoapFault;
@@ -17,10 +16,13 @@ import org.apache.cxf.continuations.Continuation;
 import org.apache.cxf.continuations.ContinuationProvider;
 import org.apache.cxf.phase.Phase;
 import org.apache.cxf.transport.http.AbstractHTTPDestination;
-import org.netduplex.core.DuplexHeader;
+import org.netduplex.core.DuplexMode;
+import org.netduplex.core.NetDuplex;
+import org.netduplex.core.internal.MessageBatch;
 import org.netduplex.server.internal.DuplexEngine;
 import org.netduplex.server.internal.DuplexFault;
 import org.netduplex.server.internal.PollOutcome;
+import org.netduplex.server.internal.QueuedMessage;
 import org.netduplex.server.internal.RealDuplexSession;
 
 /**
@@ -29,8 +31,7 @@ import org.netduplex.server.internal.RealDuplexSession;
  * {@code netdx:Duplex} session resolved and put on the exchange for {@code CallbackChannels}.
  */
 public final class DuplexInInterceptor extends AbstractSoapInterceptor {
-  private static final java.util.Set<javax.xml.namespace.QName> DUPLEX_HEADER =
-      java.util.Set.of(new javax.xml.namespace.QName(org.netduplex.core.NetDuplex.NETDX_NS, "Duplex"));
+  private static final Set<QName> DUPLEX_HEADER = Set.of(new QName(NetDuplex.NETDX_NS, "Duplex"));
   /** Exchange key: this poll may be answered with a batch. */
   private static final String BATCH = "netduplex.batchAnswer";
 
@@ -43,9 +44,10 @@ public final class DuplexInInterceptor extends AbstractSoapInterceptor {
     // Our scheduler answers parked polls; the servlet container's async timeout is only a safety net.
     this.transportTimeoutMillis = engine.config().pollTimeout().toMillis() * 2 + 60_000;
   }
+
   /** {@code netdx:Duplex} may come with {@code mustUnderstand="1"}: this interceptor understands it. */
   @Override
-  public java.util.Set<javax.xml.namespace.QName> getUnderstoodHeaders() {
+  public Set<QName> getUnderstoodHeaders() {
     return DUPLEX_HEADER;
   }
 
