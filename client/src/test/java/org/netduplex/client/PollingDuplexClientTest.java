@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,15 +17,21 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.netduplex.client.internal.SessionCloser;
+import org.netduplex.client.internal.WireMessages;
+import org.netduplex.core.DuplexHeader;
 import org.netduplex.core.DuplexMode;
 import org.netduplex.core.NetDuplex;
 import org.netduplex.server.DuplexServerConfig;
 import org.netduplex.server.DuplexSession;
 import org.netduplex.server.SessionEndReason;
 import org.netduplex.stock.IStockService;
+import org.netduplex.stock.IStockServiceCallback;
 import org.netduplex.stock.Stock;
 import org.netduplex.testing.Eventually;
 import org.netduplex.testing.FakeScheduler;
+import org.netduplex.testing.SoapHttp;
+import org.netduplex.testing.WireClient;
 
 /** The client against the real server engine on a loopback port. */
 class PollingDuplexClientTest {
@@ -44,7 +54,7 @@ class PollingDuplexClientTest {
 
   private PollingDuplexClient<IStockService> client(StockTestServer server, Recorder recorder, DuplexClientConfig config) {
     PollingDuplexClient<IStockService> client = PollingDuplexClient.builder(server.address)
-        .callback(org.netduplex.stock.IStockServiceCallback.class, recorder)
+        .callback(IStockServiceCallback.class, recorder)
         .listener(recorder)
         .config(config)
         .build(IStockService.class);
@@ -109,7 +119,7 @@ class PollingDuplexClientTest {
     long before = server.feature.metrics().pollsAnsweredEmpty();
 
     Eventually.await("three polls timed out empty", () -> server.feature.metrics().pollsAnsweredEmpty() >= before + 3);
-    server.feature.broadcast(org.netduplex.stock.IStockServiceCallback.class,
+    server.feature.broadcast(IStockServiceCallback.class,
         c -> c.update(StockTestServer.stock("LATE", 1, 1, null)));
 
     assertEquals("LATE", recorder.next(WAIT).getSymbol());
@@ -124,7 +134,7 @@ class PollingDuplexClientTest {
     ExecutorService pool = Executors.newFixedThreadPool(4, r -> new Thread(r, "user-pool"));
     toClose.add(pool::shutdownNow);
     PollingDuplexClient<IStockService> client = PollingDuplexClient.builder(server.address)
-        .callback(org.netduplex.stock.IStockServiceCallback.class, recorder)
+        .callback(IStockServiceCallback.class, recorder)
         .callbackExecutor(pool)
         .config(clientConfig())
         .build(IStockService.class);
@@ -171,7 +181,7 @@ class PollingDuplexClientTest {
     toClose.add(link);
     Recorder recorder = new Recorder();
     PollingDuplexClient<IStockService> client = PollingDuplexClient.builder(link.via(server.address))
-        .callback(org.netduplex.stock.IStockServiceCallback.class, recorder)
+        .callback(IStockServiceCallback.class, recorder)
         .listener(recorder)
         .config(clientConfig())
         .build(IStockService.class);
@@ -200,7 +210,7 @@ class PollingDuplexClientTest {
     int port = first.port();
     Recorder recorder = new Recorder();
     PollingDuplexClient<IStockService> client = PollingDuplexClient.builder(first.address)
-        .callback(org.netduplex.stock.IStockServiceCallback.class, recorder)
+        .callback(IStockServiceCallback.class, recorder)
         .listener(recorder)
         .config(clientConfig())
         .build(IStockService.class);
@@ -226,7 +236,7 @@ class PollingDuplexClientTest {
     FakeScheduler clientTime = new FakeScheduler();
     Recorder recorder = new Recorder();
     PollingDuplexClient<IStockService> client = PollingDuplexClient.builder(server.address)
-        .callback(org.netduplex.stock.IStockServiceCallback.class, recorder)
+        .callback(IStockServiceCallback.class, recorder)
         .listener(recorder)
         .config(clientConfig().toBuilder().scheduler(clientTime).inactivityTimeout(Duration.ofMinutes(1)).build())
         .build(IStockService.class);
@@ -308,12 +318,12 @@ class PollingDuplexClientTest {
 
   @Test
   void theCloseMessageWaitsNoLongerThanItsTimeoutForAServerThatNeverAnswers() throws Exception {
-    try (java.net.ServerSocket silent = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
-      java.net.URI endpoint = java.net.URI.create("http://127.0.0.1:" + silent.getLocalPort() + "/StockService");
-      org.netduplex.client.internal.SessionCloser closer = new org.netduplex.client.internal.SessionCloser(endpoint,
-          org.netduplex.core.DuplexHeader.newIdentity(NetDuplex.WCF_ANONYMOUS_URI_PREFIX),
-          new org.netduplex.client.internal.WireMessages(WireFormat.SOAP11_TEXT, endpoint, 65_536),
-          java.net.http.HttpClient.newHttpClient(), Duration.ofMillis(200));
+    try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+      URI endpoint = URI.create("http://127.0.0.1:" + silent.getLocalPort() + "/StockService");
+      SessionCloser closer = new SessionCloser(endpoint,
+          DuplexHeader.newIdentity(NetDuplex.WCF_ANONYMOUS_URI_PREFIX),
+          new WireMessages(WireFormat.SOAP11_TEXT, endpoint, 65_536),
+          HttpClient.newHttpClient(), Duration.ofMillis(200));
       long start = System.nanoTime();
 
       closer.closeSession(); // the server accepts the connection and never answers
@@ -345,20 +355,20 @@ class PollingDuplexClientTest {
     StockTestServer server = server(fastPolls().toBuilder().maxPendingMessagesPerSession(500)
         .duplexMode(DuplexMode.MULTIPLE_MESSAGES_PER_POLL).build());
     // The session opens and 200 callbacks wait before the client's first poll.
-    org.netduplex.core.DuplexHeader identity = org.netduplex.core.DuplexHeader.newIdentity(NetDuplex.WCF_ANONYMOUS_URI_PREFIX);
-    org.netduplex.testing.WireClient wire = new org.netduplex.testing.WireClient(identity.address(), identity.sessionId());
-    org.netduplex.testing.SoapHttp soap = new org.netduplex.testing.SoapHttp(server.address);
-    soap.post(org.netduplex.testing.WireClient.REGISTER, wire.register());
+    DuplexHeader identity = DuplexHeader.newIdentity(NetDuplex.WCF_ANONYMOUS_URI_PREFIX);
+    WireClient wire = new WireClient(identity.address(), identity.sessionId());
+    SoapHttp soap = new SoapHttp(server.address);
+    soap.post(WireClient.REGISTER, wire.register());
     DuplexSession session = server.feature.sessions().iterator().next();
     Eventually.await("Register queued its quote", () -> session.queuedMessages() == 1);
-    soap.post(org.netduplex.testing.WireClient.MAKE_CONNECTION, wire.makeConnection());
-    org.netduplex.stock.IStockServiceCallback callback = session.callback(org.netduplex.stock.IStockServiceCallback.class);
+    soap.post(WireClient.MAKE_CONNECTION, wire.makeConnection());
+    IStockServiceCallback callback = session.callback(IStockServiceCallback.class);
     for (int i = 0; i < 200; i++) {
       callback.update(StockTestServer.stock("S" + i, i, i, null));
     }
     Recorder recorder = new Recorder();
     PollingDuplexClient<IStockService> client = PollingDuplexClient.builder(server.address)
-        .callback(org.netduplex.stock.IStockServiceCallback.class, recorder)
+        .callback(IStockServiceCallback.class, recorder)
         .listener(recorder)
         .identity(identity)
         .config(clientConfig().toBuilder().duplexMode(DuplexMode.MULTIPLE_MESSAGES_PER_POLL).build())

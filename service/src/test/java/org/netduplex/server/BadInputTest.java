@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
@@ -14,6 +16,7 @@ import java.util.logging.Logger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -113,14 +116,14 @@ class BadInputTest {
     assertTrue(answer.contains(healthy.duplexHeader()) && answer.contains("AAHH"), answer);
   }
 
-  @org.junit.jupiter.api.Test
+  @Test
   void theSessionfulBinaryEncodingIsRefusedWith415AndLoggedOnce() throws Exception {
-    java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(server.address)
+    HttpRequest request = HttpRequest.newBuilder(server.address)
         .header("Content-Type", "application/soap+msbinsession1")
-        .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(new byte[] {0x56, 0x02, 0x0B, 0x01}))
+        .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[] {0x56, 0x02, 0x0B, 0x01}))
         .build();
 
-    HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> r = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
 
     assertEquals(415, r.statusCode(), r.body());
     assertEquals("", r.body());
