@@ -171,9 +171,12 @@ class TimetableServerTest {
     assertEquals(SAMPLE_IDS, fixed.addedOrModified.keySet());
   }
 
+  /** A registered client whose whole table is queued: one-way calls are answered before they run. */
   private WireClient registered() {
     WireClient c = WireClient.random();
+    long queued = server.duplex().metrics().messagesQueued();
     assertEquals(200, http.post(REGISTER, c.register()).statusCode());
+    Eventually.await("Register ran and queued the whole table", () -> server.duplex().metrics().messagesQueued() > queued);
     return c;
   }
 
