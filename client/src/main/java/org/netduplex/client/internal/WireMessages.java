@@ -113,7 +113,7 @@ public final class WireMessages {
     try {
       return Msbin.fromText(new String(text, StandardCharsets.UTF_8));
     } catch (XMLStreamException e) {
-      throw new IllegalStateException("our own MakeConnection does not encode: " + e, e);
+      throw new IllegalStateException("a message of our own does not encode as msbin1: " + e, e);
     }
   }
 }
