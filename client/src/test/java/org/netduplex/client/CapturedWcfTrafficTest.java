@@ -13,7 +13,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.netduplex.core.DuplexHeader;
+import org.netduplex.core.DuplexMode;
 import org.netduplex.core.NetDuplex;
+import org.netduplex.core.internal.MessageBatch;
 import org.netduplex.stock.IStockService;
 import org.netduplex.stock.IStockServiceCallback;
 import org.netduplex.stock.Stock;
@@ -163,6 +165,33 @@ class CapturedWcfTrafficTest {
     long polls = wcf.polls();
     Thread.sleep(300);
     assertEquals(polls, wcf.polls(), "no poll after the fault");
+  }
+
+  @Test
+  void aBatchEndingInASessionEndedFaultDeliversWhatCameBeforeAndFaultsTheClient() throws Exception {
+    Recorder batched = new Recorder();
+    try (PollingDuplexClient<IStockService> multi = PollingDuplexClient.builder(wcf.address())
+        .callback(IStockServiceCallback.class, batched)
+        .listener(batched)
+        .identity(CAPTURED)
+        .config(DuplexClientConfig.builder().serverPollTimeout(Duration.ofMillis(200))
+            .duplexMode(DuplexMode.MULTIPLE_MESSAGES_PER_POLL).build())
+        .build(IStockService.class)) {
+      byte[] fault = ("<s:Envelope xmlns:s=\"" + NetDuplex.SOAP11_NS + "\"><s:Body><s:Fault>"
+          + "<faultcode xmlns:ndf=\"" + NetDuplex.FAULTS_NS + "\">ndf:SessionEnded</faultcode>"
+          + "<faultstring>ended</faultstring></s:Fault></s:Body></s:Envelope>").getBytes(StandardCharsets.UTF_8);
+      MessageBatch.Encoded batch = MessageBatch.encode(
+          List.of(CapturedHttpMessage.fromResource("/captures/D-makeconnection.response.http").body(), fault),
+          "text/xml; charset=utf-8");
+      wcf.answerNextPoll(new FakeWcfServer.Answer(200, java.util.Map.of("content-type", batch.contentType()), batch.body()));
+
+      multi.service().register();
+
+      assertEquals("AAHH", batched.next(WAIT).getSymbol());
+      Eventually.await("faulted", () -> multi.state() == ClientState.FAULTED);
+      DuplexFaultException cause = assertInstanceOf(DuplexFaultException.class, batched.causes.get(batched.causes.size() - 1));
+      assertEquals("SessionEnded", cause.code().getLocalPart());
+    }
   }
 
   @Test
