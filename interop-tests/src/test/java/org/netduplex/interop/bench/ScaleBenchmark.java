@@ -137,8 +137,8 @@ public final class ScaleBenchmark {
       PollingDuplexJetty.preparePort(bus, host, port, SERVER_THREADS);
       Integer headerCache = Integer.getInteger("headerCacheSize"); // null when unset or empty
       if (headerCache != null) {
-        // Experiment: Jetty's per-connection header cache (HttpParser's field cache, an ArrayTrie) is a
-        // 64 KiB char[] per connection at the default size of 1,024, i.e. per parked poll.
+        // Experiment: override PollingDuplexJetty's header cache size (0). Jetty's own default, 1,024, is a
+        // 64 KiB char[] per connection (HttpParser's field cache, an ArrayTrie), i.e. per parked poll.
         ServerConnector connector = (ServerConnector) bus.getExtension(JettyHTTPServerEngineFactory.class)
             .retrieveJettyHTTPServerEngine(port).getConnector();
         connector.getConnectionFactory(HttpConnectionFactory.class).getHttpConfiguration()
