@@ -53,7 +53,11 @@ class PollingDuplexClientTest {
   }
 
   private PollingDuplexClient<IStockService> client(StockTestServer server, Recorder recorder, DuplexClientConfig config) {
-    PollingDuplexClient<IStockService> client = PollingDuplexClient.builder(server.address)
+    return client(server.address, recorder, config);
+  }
+
+  private PollingDuplexClient<IStockService> client(URI endpoint, Recorder recorder, DuplexClientConfig config) {
+    PollingDuplexClient<IStockService> client = PollingDuplexClient.builder(endpoint)
         .callback(IStockServiceCallback.class, recorder)
         .listener(recorder)
         .config(config)
@@ -180,12 +184,7 @@ class PollingDuplexClientTest {
     CuttableTcpProxy link = new CuttableTcpProxy(server.port());
     toClose.add(link);
     Recorder recorder = new Recorder();
-    PollingDuplexClient<IStockService> client = PollingDuplexClient.builder(link.via(server.address))
-        .callback(IStockServiceCallback.class, recorder)
-        .listener(recorder)
-        .config(clientConfig())
-        .build(IStockService.class);
-    toClose.add(client);
+    PollingDuplexClient<IStockService> client = client(link.via(server.address), recorder, clientConfig());
     client.service().register();
     recorder.next(WAIT);
     Eventually.await("poll parked", () -> server.feature.metrics().parkedPolls() == 1);
@@ -209,12 +208,7 @@ class PollingDuplexClientTest {
     StockTestServer first = new StockTestServer(fastPolls());
     int port = first.port();
     Recorder recorder = new Recorder();
-    PollingDuplexClient<IStockService> client = PollingDuplexClient.builder(first.address)
-        .callback(IStockServiceCallback.class, recorder)
-        .listener(recorder)
-        .config(clientConfig())
-        .build(IStockService.class);
-    toClose.add(client);
+    PollingDuplexClient<IStockService> client = client(first.address, recorder, clientConfig());
     client.service().register();
     recorder.next(WAIT);
 
@@ -235,12 +229,7 @@ class PollingDuplexClientTest {
     StockTestServer server = new StockTestServer(fastPolls());
     FakeScheduler clientTime = new FakeScheduler();
     Recorder recorder = new Recorder();
-    PollingDuplexClient<IStockService> client = PollingDuplexClient.builder(server.address)
-        .callback(IStockServiceCallback.class, recorder)
-        .listener(recorder)
-        .config(clientConfig().toBuilder().scheduler(clientTime).inactivityTimeout(Duration.ofMinutes(1)).build())
-        .build(IStockService.class);
-    toClose.add(client);
+    PollingDuplexClient<IStockService> client = client(server.address, recorder, clientConfig().toBuilder().scheduler(clientTime).inactivityTimeout(Duration.ofMinutes(1)).build());
     client.service().register();
     recorder.next(WAIT);
     server.close();
