@@ -9,16 +9,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.netduplex.msbin.Msbin;
 import org.netduplex.samples.stock.StockServer;
-import org.netduplex.server.DuplexServerConfig;
 import org.netduplex.testing.CapturedHttpMessage;
-import org.netduplex.testing.FakeScheduler;
 import org.xmlunit.diff.Diff;
 
 /**
@@ -27,21 +24,18 @@ import org.xmlunit.diff.Diff;
  * B, D, F; text keeps working on the same endpoint at the same time.
  */
 class BinaryExchangesTest {
-  private static final CapturedHttpMessage A = capture("A-register.request.http");
-  private static final CapturedHttpMessage C = capture("C-makeconnection.request.http");
-  private static final CapturedHttpMessage D = capture("D-makeconnection.response.http");
-  private static final CapturedHttpMessage E = capture("E-sync.request.http");
-  private static final CapturedHttpMessage F = capture("F-makeconnection.response.http");
+  private static final CapturedHttpMessage A = Replay.capture("A-register.request.http");
+  private static final CapturedHttpMessage C = Replay.capture("C-makeconnection.request.http");
+  private static final CapturedHttpMessage D = Replay.capture("D-makeconnection.response.http");
+  private static final CapturedHttpMessage E = Replay.capture("E-sync.request.http");
+  private static final CapturedHttpMessage F = Replay.capture("F-makeconnection.response.http");
 
   private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
   private StockServer server;
 
   @BeforeEach
   void start() {
-    server = StockServer.start(new StockServer.Options()
-        .port(FreePort.find())
-        .tickInterval(Duration.ZERO)
-        .config(DuplexServerConfig.builder().scheduler(new FakeScheduler()).build()));
+    server = Replay.quietStockServer();
   }
 
   @AfterEach
@@ -112,9 +106,5 @@ class BinaryExchangesTest {
         .header("SOAPAction", captured.header("SOAPAction"))
         .POST(HttpRequest.BodyPublishers.ofByteArray(body))
         .build();
-  }
-
-  private static CapturedHttpMessage capture(String name) {
-    return CapturedHttpMessage.fromResource("/captures/" + name);
   }
 }

@@ -6,15 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.netduplex.samples.stock.StockServer;
-import org.netduplex.server.DuplexServerConfig;
 import org.netduplex.testing.CapturedHttpMessage;
-import org.netduplex.testing.FakeScheduler;
 import org.netduplex.testing.SoapHttp;
 import org.xmlunit.diff.Diff;
 
@@ -23,22 +20,19 @@ import org.xmlunit.diff.Diff;
  * StockService over real HTTP and compares each answer with what WCF answered (B, D, F).
  */
 class CapturedExchangesTest {
-  private static final CapturedHttpMessage A = capture("A-register.request.http");
-  private static final CapturedHttpMessage B = capture("B-register.response.http");
-  private static final CapturedHttpMessage C = capture("C-makeconnection.request.http");
-  private static final CapturedHttpMessage D = capture("D-makeconnection.response.http");
-  private static final CapturedHttpMessage E = capture("E-sync.request.http");
-  private static final CapturedHttpMessage F = capture("F-makeconnection.response.http");
+  private static final CapturedHttpMessage A = Replay.capture("A-register.request.http");
+  private static final CapturedHttpMessage B = Replay.capture("B-register.response.http");
+  private static final CapturedHttpMessage C = Replay.capture("C-makeconnection.request.http");
+  private static final CapturedHttpMessage D = Replay.capture("D-makeconnection.response.http");
+  private static final CapturedHttpMessage E = Replay.capture("E-sync.request.http");
+  private static final CapturedHttpMessage F = Replay.capture("F-makeconnection.response.http");
 
   private StockServer server;
   private SoapHttp client;
 
   @BeforeEach
   void start() {
-    server = StockServer.start(new StockServer.Options()
-        .port(FreePort.find())
-        .tickInterval(Duration.ZERO)
-        .config(DuplexServerConfig.builder().scheduler(new FakeScheduler()).build()));
+    server = Replay.quietStockServer();
     client = new SoapHttp(URI.create(server.address()));
   }
 
@@ -91,9 +85,5 @@ class CapturedExchangesTest {
     // Jetty writes "text/xml;charset=utf-8": the same media type and parameter as WCF's.
     assertEquals(captured.header("Content-Type").replace(" ", "").toLowerCase(),
         actual.headers().firstValue("Content-Type").orElse("").replace(" ", "").toLowerCase());
-  }
-
-  private static CapturedHttpMessage capture(String name) {
-    return CapturedHttpMessage.fromResource("/captures/" + name);
   }
 }

@@ -5,15 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.net.URI;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.netduplex.samples.stock.StockServer;
-import org.netduplex.server.DuplexServerConfig;
 import org.netduplex.testing.CapturedHttpMessage;
-import org.netduplex.testing.FakeScheduler;
 import org.netduplex.testing.SoapHttp;
 import org.xmlunit.diff.Diff;
 
@@ -22,10 +19,10 @@ import org.xmlunit.diff.Diff;
  * replayed over HTTP against the StockService: the answer is compared with the expected XML.
  */
 class ProtocolExchangesTest {
-  private static final CapturedHttpMessage A = capture("A-register.request.http");
-  private static final CapturedHttpMessage B = capture("B-register.response.http");
-  private static final CapturedHttpMessage C = capture("C-makeconnection.request.http");
-  private static final CapturedHttpMessage D = capture("D-makeconnection.response.http");
+  private static final CapturedHttpMessage A = Replay.capture("A-register.request.http");
+  private static final CapturedHttpMessage B = Replay.capture("B-register.response.http");
+  private static final CapturedHttpMessage C = Replay.capture("C-makeconnection.request.http");
+  private static final CapturedHttpMessage D = Replay.capture("D-makeconnection.response.http");
   private static final String SOAP11 = "http://schemas.xmlsoap.org/soap/envelope/";
   private static final String ADDRESS = "http://docs.oasis-open.org/ws-rx/wsmc/200702/anoynmous?id=d640645c-4650-4889-8fd0-e7bf52156bcc";
 
@@ -34,10 +31,7 @@ class ProtocolExchangesTest {
 
   @BeforeEach
   void start() {
-    server = StockServer.start(new StockServer.Options()
-        .port(FreePort.find())
-        .tickInterval(Duration.ZERO)
-        .config(DuplexServerConfig.builder().scheduler(new FakeScheduler()).build()));
+    server = Replay.quietStockServer();
     client = new SoapHttp(URI.create(server.address()));
   }
 
@@ -96,9 +90,5 @@ class ProtocolExchangesTest {
   private static void assertSimilar(String expected, String actual, Set<String> valuesThatMayDiffer) {
     Diff diff = CapturedXml.similar(expected, actual, valuesThatMayDiffer);
     assertFalse(diff.hasDifferences(), diff.fullDescription() + "\n" + actual);
-  }
-
-  private static CapturedHttpMessage capture(String name) {
-    return CapturedHttpMessage.fromResource("/captures/" + name);
   }
 }
