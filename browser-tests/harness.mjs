@@ -27,7 +27,8 @@ export async function startSample(command, args = []) {
   let output = '';
   proc.stdout.on('data', (d) => { output += d; });
   proc.stderr.on('data', (d) => { output += d; });
-  const base = `http://localhost:${port}`;
+  // 127.0.0.1, not "localhost": Node may try ::1 first, where another process could hold the same port.
+  const base = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 30000;
   for (;;) {
     if (proc.exitCode !== null) throw new Error(`${command} exited: ${output}`);
