@@ -30,12 +30,19 @@ export async function startSample(command, args = []) {
   // 127.0.0.1, not "localhost": Node may try ::1 first, where another process could hold the same port.
   const base = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 30000;
+  let last = 'no attempt';
   for (;;) {
     if (proc.exitCode !== null) throw new Error(`${command} exited: ${output}`);
     try {
-      if ((await fetch(base + '/')).ok) break;
-    } catch { /* not up yet */ }
-    if (Date.now() > deadline) { proc.kill(); throw new Error(`${command} did not start: ${output}`); }
+      // A bounded attempt: a connection accepted while the server is still starting must not hang the loop.
+      const r = await fetch(base + '/', { signal: AbortSignal.timeout(2000) });
+      await r.arrayBuffer();
+      if (r.ok) break;
+      last = `HTTP ${r.status}`;
+    } catch (e) {
+      last = String(e.cause?.code ?? e.name ?? e); // not up yet
+    }
+    if (Date.now() > deadline) { proc.kill(); throw new Error(`${command} did not start (last attempt: ${last}): ${output}`); }
     await new Promise((r) => setTimeout(r, 100));
   }
   return {

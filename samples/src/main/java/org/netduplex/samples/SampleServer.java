@@ -5,6 +5,8 @@ import org.apache.cxf.Bus;
 import org.apache.cxf.BusFactory;
 import org.apache.cxf.endpoint.Server;
 import org.apache.cxf.jaxws.JaxWsServerFactoryBean;
+import org.apache.cxf.transport.http_jetty.JettyHTTPServerEngineFactory;
+import org.eclipse.jetty.server.AbstractConnector;
 import org.netduplex.samples.web.SessionStatus;
 import org.netduplex.samples.web.WebContent;
 import org.netduplex.server.DuplexServerConfig;
@@ -32,6 +34,12 @@ public final class SampleServer implements AutoCloseable {
     this.duplex = new PollingDuplexFeature(config.toBuilder().listener(listener).build());
     this.bus = BusFactory.newInstance().createBus();
     PollingDuplexJetty.preparePort(bus, host, port, maxThreads);
+    // Accept no connection until the pages are mounted: a request that reached the root context
+    // before its page servlet existed could leave "/" answering 404 for good. Early clients wait
+    // in the accept queue instead.
+    AbstractConnector connector = (AbstractConnector) bus.getExtension(JettyHTTPServerEngineFactory.class)
+        .retrieveJettyHTTPServerEngine(port).getConnector();
+    connector.setAccepting(false);
     JaxWsServerFactoryBean factory = new JaxWsServerFactoryBean();
     factory.setBus(bus);
     factory.setServiceClass(service.getClass());
@@ -45,6 +53,7 @@ public final class SampleServer implements AutoCloseable {
         .generated("/status.json", () -> SessionStatus.json(title, duplex));
     pages.accept(web);
     web.mountNextTo(bus, address);
+    connector.setAccepting(true);
   }
 
   /** The endpoint's address. */
