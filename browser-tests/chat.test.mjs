@@ -1,27 +1,11 @@
 // The chat sample in browser pages: join, broadcast, direct messages, refusals, idle drop.
-import { test, before, after, afterEach } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { startSample, launchBrowser } from './harness.mjs';
+import { sampleSuite } from './harness.mjs';
 
-let server;
-let browser;
-const contexts = [];
-
-before(async () => {
-  // Short timeouts so that an idle member is dropped within seconds; open pages poll every second.
-  server = await startSample('chat-server', ['--poll-timeout', '1s', '--inactivity-timeout', '4s']);
-  browser = await launchBrowser();
-});
-
-afterEach(async () => {
-  while (contexts.length) await contexts.pop().close();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+// Short timeouts so that an idle member is dropped within seconds; open pages poll every second.
+const suite = sampleSuite('chat-server', ['--poll-timeout', '1s', '--inactivity-timeout', '4s']);
 
 /** Serves chat.js with its length limit raised, as a client that skips the page's own check. */
 async function withoutPageLimit(context) {
@@ -34,13 +18,12 @@ async function withoutPageLimit(context) {
 }
 
 async function openChat(setUp) {
-  const context = await browser.newContext();
-  contexts.push(context);
+  const context = await suite.newContext();
   if (setUp) await setUp(context);
   const page = await context.newPage();
   page.errors = [];
   page.on('pageerror', (e) => page.errors.push(String(e)));
-  await page.goto(server.base + '/');
+  await page.goto(suite.server.base + '/');
   return page;
 }
 
@@ -162,7 +145,7 @@ test('an idle member is dropped and the others are told', async () => {
     '<netdx:Duplex xmlns:netdx="http://schemas.microsoft.com/2008/04/netduplex"><netdx:Address>' + address +
     '</netdx:Address><netdx:SessionId>' + randomUUID() + '</netdx:SessionId></netdx:Duplex></s:Header><s:Body>' +
     '<Join xmlns="urn:netduplex:samples:chat"><Name>ghost</Name></Join></s:Body></s:Envelope>';
-  const r = await fetch(server.base + '/ChatService', { method: 'POST', body: envelope,
+  const r = await fetch(suite.server.base + '/ChatService', { method: 'POST', body: envelope,
     headers: { 'Content-Type': 'text/xml; charset=utf-8', SOAPAction: '"urn:netduplex:samples:chat/IChatService/Join"' } });
   assert.match(await r.text(), /<Accepted>true<\/Accepted>/);
   await waitForEvent(ida, 'ghost joined.');
@@ -187,7 +170,7 @@ test('leaving tells the others, and the page ends its session at once, without a
     new MutationObserver(() => window.states.push(document.body.dataset.state))
       .observe(document.body, { attributes: true, attributeFilter: ['data-state'] });
   });
-  const listed = async () => (await (await fetch(server.base + '/status.json')).json()).sessions
+  const listed = async () => (await (await fetch(suite.server.base + '/status.json')).json()).sessions
     .some((s) => s.id === sessionId.slice(0, 8) + '…');
   assert.ok(await listed(), 'lou\'s session is not on the status page');
 

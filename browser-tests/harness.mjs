@@ -3,6 +3,7 @@ import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
+import { before, after, afterEach } from 'node:test';
 import { chromium } from 'playwright-core';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -58,4 +59,35 @@ export async function launchBrowser() {
     args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking',
       '--disable-quic', '--no-first-run', '--disable-component-update', '--disable-sync'],
   });
+}
+
+/**
+ * The hooks every page suite needs: the sample server and Chromium started once before the suite,
+ * and each test's browser contexts closed after it (each page holds a poll, and Chromium allows six
+ * connections per host).
+ */
+export function sampleSuite(command, args = []) {
+  const contexts = [];
+  const suite = {
+    server: null,
+    browser: null,
+    /** A fresh browser context, closed after the current test. */
+    async newContext() {
+      const context = await suite.browser.newContext();
+      contexts.push(context);
+      return context;
+    },
+  };
+  before(async () => {
+    suite.server = await startSample(command, args);
+    suite.browser = await launchBrowser();
+  });
+  afterEach(async () => {
+    while (contexts.length) await contexts.pop().close();
+  });
+  after(async () => {
+    await suite.browser?.close();
+    await suite.server?.stop();
+  });
+  return suite;
 }

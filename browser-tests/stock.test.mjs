@@ -1,26 +1,9 @@
 // The stock ticker sample in two browser pages: both see the same ticks and each other's notes.
-import { test, before, after, afterEach } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSample, launchBrowser } from './harness.mjs';
+import { sampleSuite } from './harness.mjs';
 
-let server;
-let browser;
-const contexts = [];
-
-before(async () => {
-  server = await startSample('stock-server', ['--tick', '200ms', '--poll-timeout', '5s']);
-  browser = await launchBrowser();
-});
-
-// Each page holds a long poll, and Chromium allows 6 connections per host: close pages after each test.
-afterEach(async () => {
-  while (contexts.length) await contexts.pop().close();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const suite = sampleSuite('stock-server', ['--tick', '200ms', '--poll-timeout', '5s']);
 
 /** Serves stock.js with its notes limit raised, as a client that skips the page's own check. */
 async function withoutPageLimit(context) {
@@ -33,13 +16,12 @@ async function withoutPageLimit(context) {
 }
 
 async function openTicker(setUp) {
-  const context = await browser.newContext();
-  contexts.push(context);
+  const context = await suite.newContext();
   if (setUp) await setUp(context);
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
-  await page.goto(server.base + '/');
+  await page.goto(suite.server.base + '/');
   await page.waitForFunction(() => document.body.dataset.state === 'open', null, { timeout: 15000 });
   await page.waitForFunction(() => document.querySelectorAll('#quotes tr').length === 8, null, { timeout: 15000 });
   page.errors = errors;
@@ -120,16 +102,15 @@ test('past the page\'s own check, huge notes with markup are cut by the server a
 
 test('the status page lists sessions without full ids', async () => {
   await openTicker();
-  const context = await browser.newContext();
-  contexts.push(context);
+  const context = await suite.newContext();
   const page = await context.newPage();
-  await page.goto(server.base + '/status');
+  await page.goto(suite.server.base + '/status');
   await page.waitForFunction(() => document.querySelectorAll('#sessions tr').length > 0, null, { timeout: 10000 });
   const ids = await page.locator('#sessions tr td:first-child').allTextContents();
   for (const id of ids) {
     assert.ok(id.length <= 9, `session id not shortened: ${id}`);
   }
-  const json = await (await fetch(server.base + '/status.json')).json();
+  const json = await (await fetch(suite.server.base + '/status.json')).json();
   assert.ok(json.totals.sessions >= 1);
   assert.ok(json.totals.messagesDelivered > 0);
 });

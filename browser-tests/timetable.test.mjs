@@ -1,10 +1,11 @@
 // The bus timetable sample in browser pages: the server watches a file; editing it changes every page.
-import { test, before, after, afterEach } from 'node:test';
+import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, rm, writeFile, rename } from 'node:fs/promises';
+import { mkdtempSync } from 'node:fs';
+import { rm, writeFile, rename } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { startSample, launchBrowser } from './harness.mjs';
+import { sampleSuite } from './harness.mjs';
 
 // The bundled sample, which the server copies to a --file that does not exist yet.
 const SAMPLE = [
@@ -18,27 +19,12 @@ const SAMPLE = [
   ['27-0854', '27', 'Airport', '08:54'],
 ];
 
-let dir;
-let file;
-let server;
-let browser;
-const contexts = [];
-
-before(async () => {
-  dir = await mkdtemp(path.join(tmpdir(), 'netduplex-timetable-test-'));
-  file = path.join(dir, 'timetable.xml');
-  server = await startSample('timetable-server', ['--file', file, '--poll-timeout', '5s']);
-  browser = await launchBrowser();
-});
-
-afterEach(async () => {
-  while (contexts.length) await contexts.pop().close();
-});
+const dir = mkdtempSync(path.join(tmpdir(), 'netduplex-timetable-test-'));
+const file = path.join(dir, 'timetable.xml');
+const suite = sampleSuite('timetable-server', ['--file', file, '--poll-timeout', '5s']);
 
 after(async () => {
-  await browser?.close();
-  await server?.stop();
-  if (dir) await rm(dir, { recursive: true, force: true });
+  await rm(dir, { recursive: true, force: true });
 });
 
 const attr = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -57,12 +43,11 @@ async function save(races) {
 }
 
 async function openTimetable() {
-  const context = await browser.newContext();
-  contexts.push(context);
+  const context = await suite.newContext();
   const page = await context.newPage();
   page.errors = [];
   page.on('pageerror', (e) => page.errors.push(String(e)));
-  await page.goto(server.base + '/');
+  await page.goto(suite.server.base + '/');
   await page.waitForFunction(() => document.body.dataset.state === 'open', null, { timeout: 15000 });
   return page;
 }
@@ -147,8 +132,8 @@ test('a broken file keeps the last good table until it is fixed', async () => {
 
   await writeFile(file, '<Timetable><Race UniqueID="4-0805" Time="08:0'); // half written, as a slow writer leaves it
   const deadline = Date.now() + 10000;
-  while (!server.output().includes('not loaded, the last good timetable stays')) {
-    assert.ok(Date.now() < deadline, 'the broken file was not refused: ' + server.output());
+  while (!suite.server.output().includes('not loaded, the last good timetable stays')) {
+    assert.ok(Date.now() < deadline, 'the broken file was not refused: ' + suite.server.output());
     await new Promise((r) => setTimeout(r, 50));
   }
   const newcomer = await openTimetable();
@@ -164,13 +149,12 @@ test('a broken file keeps the last good table until it is fixed', async () => {
 
 test('the status page shows the timetable sessions', async () => {
   await openTimetable();
-  const context = await browser.newContext();
-  contexts.push(context);
+  const context = await suite.newContext();
   const page = await context.newPage();
-  await page.goto(server.base + '/status');
+  await page.goto(suite.server.base + '/status');
   await page.waitForFunction(() => document.getElementById('sample').textContent === 'bus timetable', null, { timeout: 10000 });
   await page.waitForFunction(() => document.querySelectorAll('#sessions tr').length > 0, null, { timeout: 10000 });
-  const json = await (await fetch(server.base + '/status.json')).json();
+  const json = await (await fetch(suite.server.base + '/status.json')).json();
   assert.equal(json.sample, 'bus timetable');
   assert.ok(json.totals.sessions >= 1);
 });
