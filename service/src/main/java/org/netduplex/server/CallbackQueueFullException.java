@@ -1,11 +1,16 @@
 package org.netduplex.server;
 
-/** A callback could not be queued: the session already has the maximum number of messages waiting. */
+import org.netduplex.server.internal.LogIds;
+
+/**
+ * A callback could not be queued: the session already has the maximum number of messages waiting. The
+ * message names the session by a shortened id, as logs should; {@link #session()} has the whole one.
+ */
 public final class CallbackQueueFullException extends RuntimeException {
   private final transient DuplexSession session;
 
   public CallbackQueueFullException(DuplexSession session, int limit) {
-    super("Callback queue of session " + session.id() + " is full (" + limit + " messages waiting)");
+    super("Callback queue of session " + LogIds.brief(session.id()) + " is full (" + limit + " messages waiting)");
     this.session = session;
   }
 

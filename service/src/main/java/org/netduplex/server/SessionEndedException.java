@@ -1,11 +1,16 @@
 package org.netduplex.server;
 
-/** A callback was made on a session that has ended; the client will not receive it. */
+import org.netduplex.server.internal.LogIds;
+
+/**
+ * A callback was made on a session that has ended; the client will not receive it. The message names
+ * the session by a shortened id, as logs should; {@link #session()} has the whole one.
+ */
 public final class SessionEndedException extends IllegalStateException {
   private final transient DuplexSession session;
 
   public SessionEndedException(DuplexSession session) {
-    super("Duplex session " + session.id() + " has ended");
+    super("Duplex session " + LogIds.brief(session.id()) + " has ended");
     this.session = session;
   }
 

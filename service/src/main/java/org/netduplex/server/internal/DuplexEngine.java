@@ -66,8 +66,7 @@ public final class DuplexEngine implements AutoCloseable {
     RealDuplexSession session = registry.get(header.sessionId());
     if (session == null) {
       if (registry.hasEnded(header.sessionId())) {
-        throw new DuplexFault(DuplexFault.Kind.SESSION_ENDED,
-            "Duplex session " + header.sessionId() + " has ended");
+        throw sessionEnded(header);
       }
       checkOpen();
       RealDuplexSession opened = registry.open(header,
@@ -81,11 +80,10 @@ public final class DuplexEngine implements AutoCloseable {
       session = opened;
     }
     if (!session.address().equals(header.address())) {
-      throw new DuplexFault(DuplexFault.Kind.ADDRESS_MISMATCH, "Duplex session " + header.sessionId()
-          + " belongs to another netdx:Address");
+      throw addressMismatch(header);
     }
     if (!session.isOpen()) {
-      throw new DuplexFault(DuplexFault.Kind.SESSION_ENDED, "Duplex session " + header.sessionId() + " has ended");
+      throw sessionEnded(header);
     }
     session.touch(now);
     return session;
@@ -103,8 +101,7 @@ public final class DuplexEngine implements AutoCloseable {
       return null;
     }
     if (!session.address().equals(header.address())) {
-      throw new DuplexFault(DuplexFault.Kind.ADDRESS_MISMATCH, "Duplex session " + header.sessionId()
-          + " belongs to another netdx:Address");
+      throw addressMismatch(header);
     }
     session.touch(scheduler.nanoTime());
     return session;
@@ -119,8 +116,8 @@ public final class DuplexEngine implements AutoCloseable {
   public PollOutcome poll(String address, PollWaiter waiter) {
     Mailbox mailbox = registry.mailbox(address);
     if (mailbox == null) {
-      throw new DuplexFault(DuplexFault.Kind.UNKNOWN_ADDRESS,
-          "No open duplex session uses the address " + address);
+      throw DuplexFault.naming(DuplexFault.Kind.UNKNOWN_ADDRESS, "No open duplex session uses the address " + address,
+          "No open duplex session uses the address " + LogIds.briefAddress(address));
     }
     mailbox.touchSessions(scheduler.nanoTime());
     ParkedPoll poll = new ParkedPoll(waiter);
@@ -282,11 +279,11 @@ public final class DuplexEngine implements AutoCloseable {
       detach.orphanedPoll().complete(reason == SessionEndReason.CLOSED_BY_CLIENT ? PollOutcome.EMPTY : PollOutcome.ENDED);
     }
     LOG.log(reason == SessionEndReason.SERVER_STOPPED ? Level.FINE : Level.INFO,
-        () -> "Session ended (" + reason + "): " + session.id());
+        () -> "Session ended (" + reason + "): " + LogIds.forLog(LOG, session.id()));
     try {
       listener.sessionEnded(session, reason);
     } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "DuplexSessionListener.sessionEnded failed for " + session.id(), e);
+      LOG.log(Level.WARNING, "DuplexSessionListener.sessionEnded failed for " + LogIds.forLog(LOG, session.id()), e);
     }
   }
 
@@ -330,6 +327,17 @@ public final class DuplexEngine implements AutoCloseable {
     if (ownedScheduler != null) {
       ownedScheduler.close();
     }
+  }
+
+  private static DuplexFault sessionEnded(DuplexHeader header) {
+    return DuplexFault.naming(DuplexFault.Kind.SESSION_ENDED, "Duplex session " + header.sessionId() + " has ended",
+        "Duplex session " + LogIds.brief(header.sessionId()) + " has ended");
+  }
+
+  private static DuplexFault addressMismatch(DuplexHeader header) {
+    return DuplexFault.naming(DuplexFault.Kind.ADDRESS_MISMATCH,
+        "Duplex session " + header.sessionId() + " belongs to another netdx:Address",
+        "Duplex session " + LogIds.brief(header.sessionId()) + " belongs to another netdx:Address");
   }
 
   private void checkOpen() {

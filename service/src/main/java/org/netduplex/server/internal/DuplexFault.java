@@ -45,16 +45,35 @@ public final class DuplexFault extends RuntimeException {
 
   private final Kind kind;
   private final QName unsupportedSelection;
+  private final String logText;
 
   public DuplexFault(Kind kind, String message) {
-    this(kind, message, null);
+    this(kind, message, message, null);
   }
 
   /** With {@code unsupportedSelection}: the selection element a {@code MakeConnection} used instead of wsmc:Address. */
   public DuplexFault(Kind kind, String message, QName unsupportedSelection) {
+    this(kind, message, message, unsupportedSelection);
+  }
+
+  private DuplexFault(Kind kind, String message, String logText, QName unsupportedSelection) {
     super(message, null, false, false); // no stack trace: this is an answer, not a bug
     this.kind = kind;
     this.unsupportedSelection = unsupportedSelection;
+    this.logText = logText;
+  }
+
+  /**
+   * A fault whose text names a session id or address: the client gets it in full (it is its own),
+   * the server's log at INFO and above gets {@code logText}, which shortens it ({@link LogIds}).
+   */
+  public static DuplexFault naming(Kind kind, String message, String logText) {
+    return new DuplexFault(kind, message, logText, null);
+  }
+
+  /** The text for the server's log: ids and addresses shortened. */
+  public String logText() {
+    return logText;
   }
 
   public Kind kind() {

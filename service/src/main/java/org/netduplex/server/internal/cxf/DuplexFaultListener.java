@@ -21,11 +21,16 @@ public final class DuplexFaultListener implements FaultListener {
   public boolean faultOccurred(Exception exception, String description, Message message) {
     String client = remote(message);
     if (exception instanceof Fault fault && isRefusal(fault)) {
-      LOG.warning(() -> "Refused request from " + client + ": " + fault.getMessage());
+      LOG.warning(() -> "Refused request from " + client + ": " + logText(fault));
     } else {
       LOG.log(Level.SEVERE, "Request from " + client + " failed in " + description, exception);
     }
     return false;
+  }
+
+  /** The fault's text, with the session ids and addresses it names shortened unless FINE is on. */
+  private static String logText(Fault fault) {
+    return fault.getCause() instanceof DuplexFault f && !LOG.isLoggable(Level.FINE) ? f.logText() : fault.getMessage();
   }
 
   /** A refusal of what the client sent (or of a client gone mid-request), as opposed to a bug. */

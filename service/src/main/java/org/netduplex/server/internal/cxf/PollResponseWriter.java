@@ -14,6 +14,7 @@ import org.netduplex.core.internal.Soap11Envelopes;
 import org.netduplex.core.internal.Soap12Envelopes;
 import org.netduplex.msbin.Msbin;
 import org.netduplex.server.internal.DuplexEngine;
+import org.netduplex.server.internal.LogIds;
 import org.netduplex.server.internal.QueuedMessage;
 
 /**
@@ -58,7 +59,7 @@ final class PollResponseWriter {
       }
       if (unencodable != null) {
         LOG.log(Level.WARNING, dropped + " of " + messages.size() + " callback message(s) for session "
-            + messages.get(0).session().id() + " could not be encoded and were dropped: " + unencodable.getMessage());
+            + LogIds.forLog(LOG, messages.get(0).session().id()) + " could not be encoded and were dropped: " + unencodable.getMessage());
       }
       if (sent.isEmpty()) {
         writeEmpty(response);
