@@ -19,6 +19,7 @@ import org.netduplex.core.Scheduler;
 public final class DuplexClientConfig {
   private final Duration serverPollTimeout;
   private final Duration pollTimeoutMargin;
+  private final Duration clientPollTimeout;
   private final Duration inactivityTimeout;
   private final Duration initialBackoff;
   private final Duration maxBackoff;
@@ -37,6 +38,7 @@ public final class DuplexClientConfig {
     this.closeTimeout = b.closeTimeout;
     this.serverPollTimeout = b.serverPollTimeout;
     this.pollTimeoutMargin = b.pollTimeoutMargin;
+    this.clientPollTimeout = b.clientPollTimeout;
     this.inactivityTimeout = b.inactivityTimeout;
     this.initialBackoff = b.initialBackoff;
     this.maxBackoff = b.maxBackoff;
@@ -54,29 +56,40 @@ public final class DuplexClientConfig {
   }
 
   /**
-   * How long the server holds a poll with nothing to send (WCF's server default: 15 s). With
-   * {@link #pollTimeoutMargin()} it makes WCF's {@code ClientPollTimeout}: see {@link #pollHttpTimeout()}.
+   * How long the server holds a poll with nothing to send (WCF's server default: 15 s). Plus
+   * {@link #pollTimeoutMargin()}, it is the least a poll's HTTP timeout can be: see {@link #pollHttpTimeout()}.
    */
   public Duration serverPollTimeout() {
     return serverPollTimeout;
   }
 
-  /** Added to {@link #serverPollTimeout()} to give a poll's HTTP read timeout (default 15 s). */
+  /**
+   * How much longer than {@link #serverPollTimeout()} a poll's HTTP timeout is at least (default
+   * 15 s): time for the server's empty answer to arrive.
+   */
   public Duration pollTimeoutMargin() {
     return pollTimeoutMargin;
   }
 
   /**
-   * A poll's HTTP timeout: the server's poll timeout plus the margin (30 s by default). This is
-   * what WCF calls {@code ClientPollTimeout} ("the interval of time that a client polling request
-   * has to complete before timing out", default 5 min, cc672345). NetDuplex derives it from the
-   * server's poll timeout instead of a fixed 5 minutes, so a poll lost on the way (a proxy that drops
-   * it silently) is noticed in 30 s rather than 5 min; set {@code pollTimeoutMargin} to 4 min 45 s to
-   * get WCF's 5 minutes with the 15 s server default. It must stay above the server poll timeout, or
-   * every idle poll fails before the server answers it.
+   * WCF's {@code ClientPollTimeout}: "the interval of time that a client polling request has to
+   * complete before timing out" (default 5 min, cc672345). A server may hold an idle poll for
+   * anything up to about this long without any setting on the client.
+   */
+  public Duration clientPollTimeout() {
+    return clientPollTimeout;
+  }
+
+  /**
+   * A poll's HTTP timeout: {@link #clientPollTimeout()} (5 min by default, as WCF's), or the server's
+   * poll timeout plus the margin if that is longer, so it always stays above the time the server
+   * holds an idle poll; below it, every idle poll would fail before the server answers it. A poll
+   * lost on the way (a proxy that drops it silently) is noticed after this long; the client then
+   * polls again and faults only after {@link #inactivityTimeout()} without any answer.
    */
   public Duration pollHttpTimeout() {
-    return serverPollTimeout.plus(pollTimeoutMargin);
+    Duration aboveServer = serverPollTimeout.plus(pollTimeoutMargin);
+    return aboveServer.compareTo(clientPollTimeout) > 0 ? aboveServer : clientPollTimeout;
   }
 
   /**
@@ -148,7 +161,7 @@ public final class DuplexClientConfig {
   @Override
   public String toString() {
     return "DuplexClientConfig{serverPollTimeout=" + serverPollTimeout + ", pollTimeoutMargin=" + pollTimeoutMargin
-        + ", inactivityTimeout=" + inactivityTimeout + ", initialBackoff=" + initialBackoff
+        + ", clientPollTimeout=" + clientPollTimeout        + ", inactivityTimeout=" + inactivityTimeout + ", initialBackoff=" + initialBackoff
         + ", maxBackoff=" + maxBackoff + ", maxResponseBytes=" + maxResponseBytes
         + ", anonymousUriPrefix=" + anonymousUriPrefix + ", closeSessionOnClose=" + closeSessionOnClose
         + ", closeTimeout=" + closeTimeout + ", duplexMode=" + duplexMode
@@ -159,6 +172,7 @@ public final class DuplexClientConfig {
   public static final class Builder {
     private Duration serverPollTimeout = Duration.ofSeconds(15);
     private Duration pollTimeoutMargin = Duration.ofSeconds(15);
+    private Duration clientPollTimeout = Duration.ofMinutes(5);
     private Duration inactivityTimeout = Duration.ofMinutes(10);
     private Duration initialBackoff = Duration.ofMillis(100);
     private Duration maxBackoff = Duration.ofSeconds(10);
@@ -175,6 +189,7 @@ public final class DuplexClientConfig {
     private Builder(DuplexClientConfig c) {
       this.serverPollTimeout = c.serverPollTimeout;
       this.pollTimeoutMargin = c.pollTimeoutMargin;
+      this.clientPollTimeout = c.clientPollTimeout;
       this.inactivityTimeout = c.inactivityTimeout;
       this.initialBackoff = c.initialBackoff;
       this.maxBackoff = c.maxBackoff;
@@ -194,6 +209,12 @@ public final class DuplexClientConfig {
 
     public Builder pollTimeoutMargin(Duration d) {
       this.pollTimeoutMargin = positive(d, "pollTimeoutMargin");
+      return this;
+    }
+
+    /** WCF's {@code ClientPollTimeout}; the default is WCF's 5 minutes. */
+    public Builder clientPollTimeout(Duration d) {
+      this.clientPollTimeout = positive(d, "clientPollTimeout");
       return this;
     }
 

@@ -225,6 +225,31 @@ class PollingDuplexClientTest {
   }
 
   @Test
+  void aPollTheServerHoldsLongerThanThePollHttpTimeoutTimesOutAtThatTimeoutAndIsMadeAgain() throws Exception {
+    FakeScheduler serverTime = new FakeScheduler(); // never advanced: the server holds every idle poll
+    StockTestServer server = server(DuplexServerConfig.builder().scheduler(serverTime)
+        .pollTimeout(Duration.ofMinutes(1)).build());
+    Recorder recorder = new Recorder();
+    DuplexClientConfig config = clientConfig().toBuilder().serverPollTimeout(Duration.ofMillis(100))
+        .pollTimeoutMargin(Duration.ofMillis(100)).clientPollTimeout(Duration.ofMillis(300)).build();
+    assertEquals(Duration.ofMillis(300), config.pollHttpTimeout());
+    PollingDuplexClient<IStockService> client = client(server, recorder, config);
+    client.service().register();
+    recorder.next(WAIT);
+    long started = System.nanoTime();
+
+    // Each poll that times out on the client is made again; the newer one releases the older.
+    Eventually.await("a poll timed out on the client and was made again",
+        () -> server.feature.metrics().pollsAnsweredEmpty() >= 2);
+
+    // Two timeouts of 300 ms each (the first poll may have started a moment before the clock).
+    assertTrue(Duration.ofNanos(System.nanoTime() - started).compareTo(Duration.ofMillis(500)) >= 0);
+    assertTrue(recorder.states.contains(ClientState.CONNECTING), recorder.states.toString());
+    server.feature.broadcast(IStockServiceCallback.class, c -> c.update(StockTestServer.stock("LATE", 1, 1, null)));
+    assertEquals("LATE", recorder.next(WAIT).getSymbol());
+  }
+
+  @Test
   void withTheServerGoneTheClientFaultsAfterItsInactivityTimeout() throws Exception {
     StockTestServer server = new StockTestServer(fastPolls());
     FakeScheduler clientTime = new FakeScheduler();
