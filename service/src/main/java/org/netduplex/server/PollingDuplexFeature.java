@@ -18,6 +18,7 @@ import org.netduplex.server.internal.cxf.DuplexInInterceptor;
 import org.netduplex.server.internal.cxf.FaultActionInterceptor;
 import org.netduplex.server.internal.cxf.OneWayResponseInterceptor;
 import org.netduplex.server.internal.cxf.RequestSizeInterceptor;
+import org.netduplex.server.internal.cxf.ServicePageInterceptor;
 import org.netduplex.server.internal.cxf.UnsupportedEncodingInterceptor;
 
 /**
@@ -50,6 +51,7 @@ public final class PollingDuplexFeature implements AbstractPortableFeature, Auto
   public void doInitializeProvider(InterceptorProvider provider, Bus bus) {
     provider.getInInterceptors().add(new RequestSizeInterceptor(engine.config().maxRequestBytes()));
     provider.getInInterceptors().add(new UnsupportedEncodingInterceptor());
+    provider.getInInterceptors().add(new ServicePageInterceptor());
     // .NET binary (application/soap+msbin1, Silverlight 3+'s default) on the same endpoint as text:
     // a binary request is read as binary and answered (faults too) in binary.
     new MsbinFeature(MsbinLimits.DEFAULTS.withMaxTotalBytes(engine.config().maxRequestBytes()))
