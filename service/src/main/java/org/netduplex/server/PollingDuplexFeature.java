@@ -17,6 +17,7 @@ import org.netduplex.server.internal.cxf.DuplexFaultListener;
 import org.netduplex.server.internal.cxf.DuplexInInterceptor;
 import org.netduplex.server.internal.cxf.FaultActionInterceptor;
 import org.netduplex.server.internal.cxf.OneWayResponseInterceptor;
+import org.netduplex.server.internal.cxf.OperationMatchInterceptor;
 import org.netduplex.server.internal.cxf.RequestSizeInterceptor;
 import org.netduplex.server.internal.cxf.ServicePageInterceptor;
 import org.netduplex.server.internal.cxf.UnsupportedEncodingInterceptor;
@@ -57,6 +58,7 @@ public final class PollingDuplexFeature implements AbstractPortableFeature, Auto
     new MsbinFeature(MsbinLimits.DEFAULTS.withMaxTotalBytes(engine.config().maxRequestBytes()))
         .doInitializeProvider(provider, bus);
     provider.getInInterceptors().add(new DuplexInInterceptor(engine));
+    provider.getInInterceptors().add(new OperationMatchInterceptor());
     provider.getInInterceptors().add(new OneWayResponseInterceptor());
     provider.getOutFaultInterceptors().add(new FaultActionInterceptor());
   }

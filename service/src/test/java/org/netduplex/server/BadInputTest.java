@@ -94,7 +94,12 @@ class BadInputTest {
             "UnknownAddress", "No open duplex session uses the address"),
         Arguments.of("a body element the contract does not know", WireClient.SYNC,
             c.register().replace("<s:Body>", "<s:Body><Quote xmlns=\"urn:example\"/>"),
-            "Client", "Unexpected element {urn:example}Quote"));
+            "Client", "Unexpected element {urn:example}Quote"),
+        // A typo in the action must not become a 200 that runs nothing.
+        Arguments.of("a one-way call whose SOAPAction names no operation", "Silverlight/IStockService/Registr",
+            c.register(), "Client", "The given SOAPAction Silverlight/IStockService/Registr does not match an operation."),
+        Arguments.of("a call with a body whose SOAPAction names another operation", "Silverlight/IStockService/Syn",
+            c.sync("CZLP", "x"), "Client", "The given SOAPAction Silverlight/IStockService/Syn does not match an operation."));
   }
 
   @ParameterizedTest(name = "{0}")
