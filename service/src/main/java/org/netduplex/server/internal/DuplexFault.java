@@ -29,7 +29,9 @@ public final class DuplexFault extends RuntimeException {
     /** WS-MakeConnection: a poll selecting by something other than wsmc:Address. A Receiver fault. */
     UNSUPPORTED_SELECTION(false),
     /** The request body exceeds the configured limit. */
-    REQUEST_TOO_LARGE(true);
+    REQUEST_TOO_LARGE(true),
+    /** The server's deployment cannot serve polls (a servlet without async support). A Receiver fault. */
+    SERVER_MISCONFIGURED(false);
 
     private final boolean senderFault;
 

@@ -20,7 +20,10 @@ public final class DuplexFaultListener implements FaultListener {
   @Override
   public boolean faultOccurred(Exception exception, String description, Message message) {
     String client = remote(message);
-    if (exception instanceof Fault fault && isRefusal(fault)) {
+    if (exception instanceof Fault fault && fault.getCause() instanceof DuplexFault f
+        && f.kind() == DuplexFault.Kind.SERVER_MISCONFIGURED) {
+      LOG.fine(() -> "Refused a poll from " + client + ": " + f.getMessage()); // what to change was logged once
+    } else if (exception instanceof Fault fault && isRefusal(fault)) {
       LOG.warning(() -> "Refused request from " + client + ": " + logText(fault));
     } else {
       LOG.log(Level.SEVERE, "Request from " + client + " failed in " + description, exception);

@@ -55,6 +55,7 @@ public final class DuplexFaults {
       case UNKNOWN_ADDRESS -> ndf("UnknownAddress");
       case TOO_MANY_SESSIONS -> ndf("ServerTooBusy");
       case REQUEST_TOO_LARGE -> ndf("RequestTooLarge");
+      case SERVER_MISCONFIGURED -> ndf("ServerMisconfigured");
     };
     SoapFault fault = new SoapFault(f.getMessage(), f, code);
     fault.getNamespaces().put(code.getPrefix(), code.getNamespaceURI());

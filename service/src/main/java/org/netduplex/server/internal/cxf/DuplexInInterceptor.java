@@ -37,6 +37,7 @@ public final class DuplexInInterceptor extends AbstractSoapInterceptor {
 
   private final DuplexEngine engine;
   private final long transportTimeoutMillis;
+  private final AsyncSupportCheck asyncSupport = new AsyncSupportCheck();
 
   public DuplexInInterceptor(DuplexEngine engine) {
     super(Phase.PRE_PROTOCOL);
@@ -59,8 +60,10 @@ public final class DuplexInInterceptor extends AbstractSoapInterceptor {
       if (resumed != null) {
         answerResumedPoll(message, resumed);
       } else if (MakeConnectionReader.atMakeConnection(message.getContent(XMLStreamReader.class))) {
+        asyncSupport.requireForPoll(message);
         handlePoll(message);
       } else {
+        asyncSupport.canPark(message); // a deployment that cannot park polls is told at the first call
         handleServiceCall(message, message.getContent(XMLStreamReader.class).isEndElement());
       }
     } catch (DuplexFault f) {
