@@ -1,8 +1,10 @@
 package org.netduplex.server;
 
+import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.logging.Logger;
 import org.apache.cxf.Bus;
 import org.apache.cxf.endpoint.Client;
 import org.apache.cxf.endpoint.Server;
@@ -18,6 +20,7 @@ import org.netduplex.server.internal.cxf.DuplexInInterceptor;
 import org.netduplex.server.internal.cxf.FaultActionInterceptor;
 import org.netduplex.server.internal.cxf.OneWayResponseInterceptor;
 import org.netduplex.server.internal.cxf.OperationMatchInterceptor;
+import org.netduplex.server.internal.cxf.ParkedRequests;
 import org.netduplex.server.internal.cxf.RequestSizeInterceptor;
 import org.netduplex.server.internal.cxf.ServicePageInterceptor;
 import org.netduplex.server.internal.cxf.UnsupportedEncodingInterceptor;
@@ -38,7 +41,12 @@ import org.netduplex.server.internal.cxf.UnsupportedEncodingInterceptor;
  * }</pre>
  */
 public final class PollingDuplexFeature implements AbstractPortableFeature, AutoCloseable {
+  /** How long stopping waits for the answers to parked polls to go out before the transport closes. */
+  static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(5);
+  private static final Logger LOG = Logger.getLogger(PollingDuplexFeature.class.getName());
+
   private final DuplexEngine engine;
+  private final ParkedRequests parked = new ParkedRequests();
 
   public PollingDuplexFeature() {
     this(DuplexServerConfig.builder().build());
@@ -57,7 +65,7 @@ public final class PollingDuplexFeature implements AbstractPortableFeature, Auto
     // a binary request is read as binary and answered (faults too) in binary.
     new MsbinFeature(MsbinLimits.DEFAULTS.withMaxTotalBytes(engine.config().maxRequestBytes()))
         .doInitializeProvider(provider, bus);
-    provider.getInInterceptors().add(new DuplexInInterceptor(engine));
+    provider.getInInterceptors().add(new DuplexInInterceptor(engine, parked));
     provider.getInInterceptors().add(new OperationMatchInterceptor());
     provider.getInInterceptors().add(new OneWayResponseInterceptor());
     provider.getOutFaultInterceptors().add(new FaultActionInterceptor());
@@ -69,6 +77,9 @@ public final class PollingDuplexFeature implements AbstractPortableFeature, Auto
     server.getEndpoint().put(FaultListener.class.getName(), new DuplexFaultListener());
     // A one-way call that fails before it is answered (unreadable body) gets its fault, as WCF sends one.
     server.getEndpoint().put(Message.ROBUST_ONEWAY, Boolean.TRUE);
+    // Server.stop()/destroy() and bus shutdown (a servlet's, in a container) run this while the
+    // transport still serves, so the parked polls get their answers.
+    server.getEndpoint().addCleanupHook(this::close);
   }
 
   @Override
@@ -104,9 +115,24 @@ public final class PollingDuplexFeature implements AbstractPortableFeature, Auto
     return engine.metrics();
   }
 
-  /** Ends every session ({@link SessionEndReason#SERVER_STOPPED}) and stops the timers. Idempotent. */
+  /**
+   * Ends every session ({@link SessionEndReason#SERVER_STOPPED}), answers each parked poll with an
+   * empty {@code 200} (as a poll timeout would) and waits up to 5 s for those answers to be written,
+   * then stops the timers. Stopping or destroying the endpoint's {@code Server}, or shutting down its
+   * bus (as a servlet container does when it stops the CXF servlet), calls this before the
+   * transport closes; calling it again is a no-op.
+   */
   @Override
   public void close() {
+    if (engine.isClosed()) {
+      return;
+    }
+    parked.stopping();
     engine.close();
+    int unanswered = parked.awaitCompleted(SHUTDOWN_GRACE);
+    if (unanswered > 0) {
+      LOG.warning(() -> unanswered + " parked poll(s) not answered within " + SHUTDOWN_GRACE.toSeconds()
+          + " s of stopping; their clients will see the connection close");
+    }
   }
 }

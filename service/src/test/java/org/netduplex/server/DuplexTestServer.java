@@ -54,6 +54,16 @@ public final class DuplexTestServer implements AutoCloseable {
     }
   }
 
+  /** Stops and destroys the endpoint only, as an application would; the feature and the bus are left to it. */
+  public void destroyEndpoint() {
+    server.destroy();
+  }
+
+  /** Shuts the bus down only, which destroys its endpoints. */
+  public void shutdownBus() {
+    bus.shutdown(true);
+  }
+
   @Override
   public void close() {
     server.destroy();

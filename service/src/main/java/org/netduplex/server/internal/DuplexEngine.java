@@ -313,6 +313,10 @@ public final class DuplexEngine implements AutoCloseable {
     return sweeper.interval();
   }
 
+  public boolean isClosed() {
+    return closed;
+  }
+
   /** Ends every session (answering parked polls) and stops the timers. Idempotent. */
   @Override
   public void close() {

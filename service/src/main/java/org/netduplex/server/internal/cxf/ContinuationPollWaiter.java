@@ -1,5 +1,8 @@
 package org.netduplex.server.internal.cxf;
 
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.apache.cxf.continuations.Continuation;
 import org.netduplex.server.internal.DuplexEngine;
 import org.netduplex.server.internal.PollOutcome;
@@ -8,30 +11,45 @@ import org.netduplex.server.internal.PollWaiter;
 /**
  * Connects a parked poll to the CXF continuation of its suspended request. The engine may wake it
  * before the request thread has suspended: the outcome is then kept and the request answers at once.
- * Kept on the exchange, so the interceptor finds it again when CXF re-enters it after resume.
+ * Kept on the exchange, so the interceptor finds it again when CXF re-enters it after resume. While
+ * the endpoint stops, a poll that is not handed a message is answered empty right here, on the
+ * stopping thread: a resumed request would be dispatched again into an application the container
+ * may already refuse (its 404 page), or into a transport about to close.
  */
 final class ContinuationPollWaiter implements PollWaiter {
   private final DuplexEngine engine;
+  private final ParkedRequests parked;
   private PollOutcome outcome;
   private Continuation continuation;
+  private AsyncContext async;
+  private HttpServletResponse response;
   private boolean abandoned;
 
-  ContinuationPollWaiter(DuplexEngine engine) {
+  ContinuationPollWaiter(DuplexEngine engine, ParkedRequests parked) {
     this.engine = engine;
+    this.parked = parked;
   }
 
   @Override
   public void wake(PollOutcome o) {
     Continuation c;
     boolean answeredAlready;
+    boolean answerHere;
     synchronized (this) {
       answeredAlready = abandoned;
-      if (!answeredAlready) {
+      answerHere = !abandoned && async != null && parked.isStopping() && !(o instanceof PollOutcome.Deliver);
+      if (answerHere) {
+        abandoned = true; // answered here: nothing may resume the request any more
+      } else if (!answeredAlready) {
         outcome = o;
       }
       c = continuation;
     }
-    if (answeredAlready) {
+    if (answerHere) {
+      PollResponseWriter.writeEmpty(response);
+      engine.answeredEmpty();
+      async.complete();
+    } else if (answeredAlready) {
       // The transport's timeout answered the request first: the message goes to the next poll.
       if (o instanceof PollOutcome.Deliver d) {
         engine.redeliver(d.message());
@@ -49,6 +67,19 @@ final class ContinuationPollWaiter implements PollWaiter {
     continuation = c;
     c.suspend(timeoutMillis);
     return null;
+  }
+
+  /** After suspending: the servlet request it is parked on, which a stopping endpoint answers directly. */
+  void parkedOn(HttpServletRequest request, HttpServletResponse response) {
+    if (!request.isAsyncStarted()) {
+      return;
+    }
+    AsyncContext context = request.getAsyncContext();
+    parked.parked(context);
+    synchronized (this) {
+      this.async = context;
+      this.response = response;
+    }
   }
 
   /**

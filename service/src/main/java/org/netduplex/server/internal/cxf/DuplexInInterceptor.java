@@ -38,10 +38,12 @@ public final class DuplexInInterceptor extends AbstractSoapInterceptor {
   private final DuplexEngine engine;
   private final long transportTimeoutMillis;
   private final AsyncSupportCheck asyncSupport = new AsyncSupportCheck();
+  private final ParkedRequests parked;
 
-  public DuplexInInterceptor(DuplexEngine engine) {
+  public DuplexInInterceptor(DuplexEngine engine, ParkedRequests parked) {
     super(Phase.PRE_PROTOCOL);
     this.engine = engine;
+    this.parked = parked;
     // Our scheduler answers parked polls; the servlet container's async timeout is only a safety net.
     this.transportTimeoutMillis = engine.config().pollTimeout().toMillis() * 2 + 60_000;
   }
@@ -102,7 +104,7 @@ public final class DuplexInInterceptor extends AbstractSoapInterceptor {
     if (engine.config().duplexMode() == DuplexMode.MULTIPLE_MESSAGES_PER_POLL && acceptsBatch(message)) {
       message.getExchange().put(BATCH, Boolean.TRUE);
     }
-    ContinuationPollWaiter waiter = new ContinuationPollWaiter(engine);
+    ContinuationPollWaiter waiter = new ContinuationPollWaiter(engine, parked);
     PollOutcome now = engine.poll(address, waiter);
     if (now == null) {
       ContinuationProvider provider = message.get(ContinuationProvider.class);
@@ -110,6 +112,8 @@ public final class DuplexInInterceptor extends AbstractSoapInterceptor {
       message.getExchange().put(ContinuationPollWaiter.class, waiter);
       now = waiter.suspendUnlessWoken(continuation, transportTimeoutMillis);
       if (now == null) {
+        waiter.parkedOn((HttpServletRequest) message.get(AbstractHTTPDestination.HTTP_REQUEST),
+            (HttpServletResponse) message.get(AbstractHTTPDestination.HTTP_RESPONSE));
         return; // parked: CXF releases this thread and calls us again on resume
       }
     }
@@ -149,7 +153,8 @@ public final class DuplexInInterceptor extends AbstractSoapInterceptor {
         messages.addAll(engine.takeMore(d.message(), MessageBatch.MAX_MESSAGES, MessageBatch.BUDGET, form.soap12()));
       }
       PollResponseWriter.writeMessages(response, messages, form, engine);
-    } else if (outcome instanceof PollOutcome.Ended) {
+    } else if (outcome instanceof PollOutcome.Ended && !parked.isStopping()) {
+      // Stopping answers empty instead (docs/protocol.md section 4.3), however the poll got here.
       throw new DuplexFault(DuplexFault.Kind.SESSION_ENDED, "Every duplex session of the polled address has ended");
     } else {
       PollResponseWriter.writeEmpty(response);

@@ -78,7 +78,7 @@ class FailedPollAnswerTest {
 
   @Test
   void aMessageForAPollTheContainerAlreadyTimedOutGoesToTheNextPoll() {
-    ContinuationPollWaiter waiter = new ContinuationPollWaiter(engine);
+    ContinuationPollWaiter waiter = new ContinuationPollWaiter(engine, new ParkedRequests());
     assertNull(engine.poll(session.address(), waiter));
     assertNull(waiter.suspendUnlessWoken(noOpContinuation(), 1_000));
     assertNull(waiter.takeOutcomeOrAbandon()); // the container's timeout resumed the request first
