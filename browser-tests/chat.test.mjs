@@ -34,6 +34,20 @@ async function join(page, name) {
 }
 
 const events = (page) => page.locator('#events li').allTextContents();
+
+/** The session id the page's calls carry, once it made one. */
+function sessionIdOf(page) {
+  let sessionId = null;
+  page.on('request', (r) => {
+    const m = /<netdx:SessionId>([^<]+)<\/netdx:SessionId>/.exec(r.postData() || '');
+    if (m) sessionId = m[1];
+  });
+  return () => sessionId;
+}
+
+/** Whether the status page lists the session (by the prefix it shows). */
+const listed = async (sessionId) => (await (await fetch(suite.server.base + '/status.json')).json()).sessions
+  .some((s) => s.id === sessionId.slice(0, 8) + '…');
 async function waitForEvent(page, fragment) {
   await page.waitForFunction((f) => Array.from(document.querySelectorAll('#events li')).some((li) => li.textContent.includes(f)),
     fragment, { timeout: 10000 });
@@ -162,11 +176,7 @@ test('an idle member is dropped and the others are told', async () => {
 test('leaving tells the others, and the page ends its session at once, without a fault', async () => {
   const kim = await openChat();
   const lou = await openChat();
-  let sessionId = null;
-  lou.on('request', (r) => {
-    const m = /<netdx:SessionId>([^<]+)<\/netdx:SessionId>/.exec(r.postData() || '');
-    if (m) sessionId = m[1];
-  });
+  const louSession = sessionIdOf(lou);
   await join(kim, 'kim');
   await join(lou, 'lou');
   await waitForEvent(kim, 'lou joined.');
@@ -176,16 +186,14 @@ test('leaving tells the others, and the page ends its session at once, without a
     new MutationObserver(() => window.states.push(document.body.dataset.state))
       .observe(document.body, { attributes: true, attributeFilter: ['data-state'] });
   });
-  const listed = async () => (await (await fetch(suite.server.base + '/status.json')).json()).sessions
-    .some((s) => s.id === sessionId.slice(0, 8) + '…');
-  assert.ok(await listed(), 'lou\'s session is not on the status page');
+  assert.ok(await listed(louSession()), 'lou\'s session is not on the status page');
 
   await lou.click('#leave');
 
   await waitForEvent(kim, 'lou left.');
   await lou.waitForFunction(() => document.getElementById('state').textContent === 'left', null, { timeout: 10000 });
   const deadline = Date.now() + 2000; // well before the 4 s inactivity timeout
-  while (await listed()) {
+  while (await listed(louSession())) {
     assert.ok(Date.now() < deadline, 'the session of a page that left lingers until its inactivity timeout');
     await new Promise((r) => setTimeout(r, 100));
   }
@@ -194,17 +202,23 @@ test('leaving tells the others, and the page ends its session at once, without a
   assert.deepEqual(lou.errors, []);
 });
 
-test('closing a tab takes its member out of the room at once', async () => {
+test('closing a tab takes its member out of the room and ends its session at once', async () => {
   const mia = await openChat();
   const ned = await openChat();
+  const nedSession = sessionIdOf(ned);
   await join(mia, 'mia');
   await join(ned, 'ned');
   await waitForEvent(mia, 'ned joined.');
   await ned.waitForFunction(() => document.body.dataset.state === 'open', null, { timeout: 10000 });
+  assert.ok(await listed(nedSession()), 'ned\'s session is not on the status page');
 
   const closed = Date.now();
   await ned.close(); // pagehide
   await waitForEvent(mia, 'ned left.');
+  while (await listed(nedSession())) {
+    assert.ok(Date.now() - closed < 2000, 'the session of a closed tab lingers until its inactivity timeout (4 s)');
+    await new Promise((r) => setTimeout(r, 100));
+  }
   assert.ok(Date.now() - closed < 2000, `ned left only after ${Date.now() - closed} ms (the inactivity timeout is 4 s)`);
   assert.equal(await mia.locator('#members').textContent(), 'mia');
   assert.ok(!(await events(mia)).some((e) => e.includes('dropped')));
