@@ -175,6 +175,4 @@
     say('left', 'left');
   });
   window.addEventListener('pagehide', () => leave());
-  // Restored from the back-forward cache after pagehide left the room: start over.
-  window.addEventListener('pageshow', (event) => { if (event.persisted) location.reload(); });
 })();

@@ -127,7 +127,5 @@
   });
 
   window.addEventListener('pagehide', () => connection.close());
-  // Restored from the back-forward cache after pagehide closed the session: start over.
-  window.addEventListener('pageshow', (event) => { if (event.persisted) location.reload(); });
   connection.open();
 })();
