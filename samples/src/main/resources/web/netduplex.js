@@ -243,9 +243,7 @@
     close(lastCall) {
       if (this.state === 'closed') return Promise.resolve();
       const reachedServer = this.state !== 'new' && this.state !== 'faulted';
-      this.polling = false;
-      if (this.abort) this.abort.abort();
-      this.setState('closed');
+      this.abandon();
       if (!reachedServer) return Promise.resolve();
       const header = this.duplexHeader().replace('</netdx:Duplex>', '<netdx:CloseSession/></netdx:Duplex>');
       // fetch, not navigator.sendBeacon: a beacon cannot set SOAPAction, which SOAP 1.1 dispatches on.
@@ -256,6 +254,13 @@
           'SOAPAction': '"' + (lastCall ? lastCall.action : '') + '"' },
         body: envelope(header, lastCall ? lastCall.bodyXml : ''),
       }).then(() => undefined, () => undefined);
+    }
+
+    /** Stops polling without telling the server (it cannot be reached): its inactivity timeout ends the session. */
+    abandon() {
+      this.polling = false;
+      if (this.abort) this.abort.abort();
+      this.setState('closed');
     }
   }
 
@@ -368,7 +373,7 @@
           } catch (e) {
             // Gone after it ended our session: it was stopped, so when it answers again it restarted.
             if (this.lost.why === 'ended') this.lost.why = 'restarted';
-            client.close();
+            client.abandon();
             continue;
           }
           if (client.state === 'faulted') continue; // lost again while start ran
@@ -384,7 +389,7 @@
     }
 
     fail() {
-      this.client.close();
+      this.client.abandon();
       this.setStatus('failed', 'The server cannot be reached. Reload the page to try again.');
     }
 
