@@ -48,6 +48,7 @@ function sessionIdOf(page) {
 /** Whether the status page lists the session (by the prefix it shows). */
 const listed = async (sessionId) => (await (await fetch(suite.server.base + '/status.json')).json()).sessions
   .some((s) => s.id === sessionId.slice(0, 8) + '…');
+
 async function waitForEvent(page, fragment) {
   await page.waitForFunction((f) => Array.from(document.querySelectorAll('#events li')).some((li) => li.textContent.includes(f)),
     fragment, { timeout: 10000 });
@@ -230,8 +231,8 @@ test('bidi overrides and control characters from others are not shown', async ()
   await join(oli, 'oli');
   await join(pam, 'pam');
   await waitForEvent(oli, 'pam joined.');
-  // U+202E would show the rest of the line right to left ("gpj.exe" as "exe.jpg"); U+009B starts a
-  // terminal control sequence. XML 1.0 carries neither C0 controls (but tab and line breaks) nor NUL.
+  // U+202E would show the rest of the line right to left ("gpj.exe" as "exe.jpg"); U+009B (a C1
+  // control) starts a terminal control sequence. C0 controls but tab and line breaks cannot travel in XML 1.0.
   await oli.fill('#text', 'see photo_\u202Egpj.exe and \u009B2J \u2066isolated\u2069');
   await oli.click('#say-form button[type=submit]');
   await waitForEvent(pam, 'oli: see photo_gpj.exe and 2J isolated');
