@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { sampleSuite } from './harness.mjs';
+import { sampleSuite, failedLoads, iconLoaded, assertPlainWords } from './harness.mjs';
 
 // Short timeouts so that an idle member is dropped within seconds; open pages poll every second.
 const suite = sampleSuite('chat-server', ['--poll-timeout', '1s', '--inactivity-timeout', '4s']);
@@ -34,6 +34,21 @@ async function join(page, name) {
 }
 
 const events = (page) => page.locator('#events li').allTextContents();
+
+/** The session id the page's calls carry, once it made one. */
+function sessionIdOf(page) {
+  let sessionId = null;
+  page.on('request', (r) => {
+    const m = /<netdx:SessionId>([^<]+)<\/netdx:SessionId>/.exec(r.postData() || '');
+    if (m) sessionId = m[1];
+  });
+  return () => sessionId;
+}
+
+/** Whether the status page lists the session (by the prefix it shows). */
+const listed = async (sessionId) => (await (await fetch(suite.server.base + '/status.json')).json()).sessions
+  .some((s) => s.id === sessionId.slice(0, 8) + '…');
+
 async function waitForEvent(page, fragment) {
   await page.waitForFunction((f) => Array.from(document.querySelectorAll('#events li')).some((li) => li.textContent.includes(f)),
     fragment, { timeout: 10000 });
@@ -79,12 +94,18 @@ test('a taken or empty name is refused with a clear message', async () => {
   await second.click('#join-form button[type=submit]');
   await second.waitForFunction(() => document.getElementById('join-error').textContent !== '', null, { timeout: 10000 });
   assert.equal(await second.locator('#join-error').textContent(), 'The name DANA is taken; choose another.');
+  await second.waitForFunction(() => document.body.dataset.state === 'open', null, { timeout: 10000 }); // polling, not in the room
+  assert.equal(await second.locator('#state').textContent(), 'name refused: choose another');
+  assert.equal(await second.evaluate(() => document.activeElement.id), 'name', 'the name field is ready for another');
   await second.fill('#name', '   ');
   await second.click('#join-form button[type=submit]');
   assert.equal(await second.locator('#join-error').textContent(), 'Choose a display name.');
   await second.fill('#name', '<b>x</b>');
   await second.click('#join-form button[type=submit]');
   await second.waitForFunction(() => document.getElementById('join-error').textContent.includes('letters, digits'), null, { timeout: 10000 });
+  await join(second, 'dana2'); // another name, on the same page
+  assert.equal(await second.locator('#state').textContent(), 'joined');
+  await waitForEvent(first, 'dana2 joined.');
 });
 
 test('markup in a message is shown as text and never runs', async () => {
@@ -156,11 +177,7 @@ test('an idle member is dropped and the others are told', async () => {
 test('leaving tells the others, and the page ends its session at once, without a fault', async () => {
   const kim = await openChat();
   const lou = await openChat();
-  let sessionId = null;
-  lou.on('request', (r) => {
-    const m = /<netdx:SessionId>([^<]+)<\/netdx:SessionId>/.exec(r.postData() || '');
-    if (m) sessionId = m[1];
-  });
+  const louSession = sessionIdOf(lou);
   await join(kim, 'kim');
   await join(lou, 'lou');
   await waitForEvent(kim, 'lou joined.');
@@ -170,20 +187,99 @@ test('leaving tells the others, and the page ends its session at once, without a
     new MutationObserver(() => window.states.push(document.body.dataset.state))
       .observe(document.body, { attributes: true, attributeFilter: ['data-state'] });
   });
-  const listed = async () => (await (await fetch(suite.server.base + '/status.json')).json()).sessions
-    .some((s) => s.id === sessionId.slice(0, 8) + '…');
-  assert.ok(await listed(), 'lou\'s session is not on the status page');
+  assert.ok(await listed(louSession()), 'lou\'s session is not on the status page');
 
   await lou.click('#leave');
 
   await waitForEvent(kim, 'lou left.');
   await lou.waitForFunction(() => document.getElementById('state').textContent === 'left', null, { timeout: 10000 });
   const deadline = Date.now() + 2000; // well before the 4 s inactivity timeout
-  while (await listed()) {
+  while (await listed(louSession())) {
     assert.ok(Date.now() < deadline, 'the session of a page that left lingers until its inactivity timeout');
     await new Promise((r) => setTimeout(r, 100));
   }
   const states = await lou.evaluate(() => window.states);
   assert.ok(!states.includes('faulted') && states.at(-1) === 'closed', states.join(' '));
   assert.deepEqual(lou.errors, []);
+});
+
+test('closing a tab takes its member out of the room and ends its session at once', async () => {
+  const mia = await openChat();
+  const ned = await openChat();
+  const nedSession = sessionIdOf(ned);
+  await join(mia, 'mia');
+  await join(ned, 'ned');
+  await waitForEvent(mia, 'ned joined.');
+  await ned.waitForFunction(() => document.body.dataset.state === 'open', null, { timeout: 10000 });
+  assert.ok(await listed(nedSession()), 'ned\'s session is not on the status page');
+
+  const closed = Date.now();
+  await ned.close(); // pagehide
+  await waitForEvent(mia, 'ned left.');
+  while (await listed(nedSession())) {
+    assert.ok(Date.now() - closed < 2000, 'the session of a closed tab lingers until its inactivity timeout (4 s)');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  assert.ok(Date.now() - closed < 2000, `ned left only after ${Date.now() - closed} ms (the inactivity timeout is 4 s)`);
+  assert.equal(await mia.locator('#members').textContent(), 'mia');
+  assert.ok(!(await events(mia)).some((e) => e.includes('dropped')));
+});
+
+test('bidi overrides and control characters from others are not shown', async () => {
+  const oli = await openChat();
+  const pam = await openChat();
+  await join(oli, 'oli');
+  await join(pam, 'pam');
+  await waitForEvent(oli, 'pam joined.');
+  // U+202E would show the rest of the line right to left ("gpj.exe" as "exe.jpg"); U+009B (a C1
+  // control) starts a terminal control sequence. C0 controls but tab and line breaks cannot travel in XML 1.0.
+  await oli.fill('#text', 'see photo_\u202Egpj.exe and \u009B2J \u2066isolated\u2069');
+  await oli.click('#say-form button[type=submit]');
+  await waitForEvent(pam, 'oli: see photo_gpj.exe and 2J isolated');
+  for (const text of await events(pam)) assert.doesNotMatch(text, /[\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/);
+  assert.equal(await pam.locator('#events li:last-child bdi').count(), 2, 'the name and the text are isolated');
+});
+
+test('no load of the page fails, its icon included', async () => {
+  const context = await suite.newContext();
+  const page = await context.newPage();
+  const failed = failedLoads(page);
+  const icon = iconLoaded(page);
+  await page.goto(suite.server.base + '/');
+  await icon;
+  await join(page, 'quinn');
+  assert.deepEqual(failed, []);
+});
+
+test('after a server restart the pages rejoin under their names and talk again', async () => {
+  const rex = await openChat();
+  const sue = await openChat();
+  await join(rex, 'rex');
+  await join(sue, 'sue');
+  await waitForEvent(rex, 'sue joined.');
+  await rex.waitForFunction(() => document.body.dataset.state === 'open', null, { timeout: 10000 });
+
+  await suite.server.stop('SIGKILL');
+  for (const page of [rex, sue]) {
+    await page.waitForFunction(() => document.body.dataset.state === 'reconnecting', null, { timeout: 10000 });
+    const words = await page.locator('#state').textContent();
+    assert.match(words, /Reconnecting…$/);
+    assertPlainWords(words);
+  }
+  await suite.restartServer();
+
+  for (const [page, name] of [[rex, 'rex'], [sue, 'sue']]) {
+    await page.waitForFunction(() => !document.getElementById('notice').hidden, null, { timeout: 20000 });
+    assert.match(await page.locator('#notice').textContent(),
+      new RegExp('^The server restarted\\. This page reconnected at .+ with a new session\\. You rejoined as ' + name + '\\.$'));
+  }
+  for (const page of [rex, sue]) {
+    await page.waitForFunction(() => document.getElementById('members').textContent === 'rex, sue', null, { timeout: 10000 });
+  }
+  await rex.fill('#text', 'back again');
+  await rex.click('#say-form button[type=submit]');
+  await waitForEvent(sue, 'rex: back again');
+  assert.equal(await sue.locator('#state').textContent(), 'joined');
+  assert.deepEqual(rex.errors, []);
+  assert.deepEqual(sue.errors, []);
 });

@@ -3,6 +3,7 @@ import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
+import assert from 'node:assert/strict';
 import { before, after, afterEach } from 'node:test';
 import { chromium } from 'playwright-core';
 
@@ -21,9 +22,12 @@ export function freePort() {
   });
 }
 
-/** Runs `java -jar netduplex-samples.jar <command> --port P ...` until the page answers. */
-export async function startSample(command, args = []) {
-  const port = await freePort();
+/**
+ * Runs `java -jar netduplex-samples.jar <command> --port P ...` until the page answers; on a free
+ * port, or on `port` (a restart of a server that was stopped).
+ */
+export async function startSample(command, args = [], port = undefined) {
+  port = port ?? await freePort();
   const proc = spawn('java', ['-jar', JAR, command, '--port', String(port), ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   proc.stdout.on('data', (d) => { output += d; });
@@ -48,8 +52,14 @@ export async function startSample(command, args = []) {
   }
   return {
     base,
+    port,
     output: () => output,
-    stop: () => new Promise((resolve) => { proc.once('exit', resolve); proc.kill('SIGTERM'); }),
+    /** SIGTERM stops it as Ctrl+C does (sessions end); SIGKILL is a crash. */
+    stop: (signal = 'SIGTERM') => new Promise((resolve) => {
+      if (proc.exitCode !== null || proc.signalCode !== null) { resolve(); return; }
+      proc.once('exit', resolve);
+      proc.kill(signal);
+    }),
   };
 }
 
@@ -77,6 +87,10 @@ export function sampleSuite(command, args = []) {
       contexts.push(context);
       return context;
     },
+    /** Starts the suite's server again, on the port it had, after a test stopped it. */
+    async restartServer() {
+      suite.server = await startSample(command, args, suite.server.port);
+    },
   };
   before(async () => {
     suite.server = await startSample(command, args);
@@ -90,4 +104,27 @@ export function sampleSuite(command, args = []) {
     await suite.server?.stop();
   });
   return suite;
+}
+
+/**
+ * Collects what fails to load in `page` while it lives: responses of 400 and above, and the loads the
+ * console reports failing (requests the browser makes for the page itself, such as /favicon.ico).
+ */
+export function failedLoads(page) {
+  const failed = [];
+  page.on('response', (r) => { if (r.status() >= 400) failed.push(`${r.status()} ${r.url()}`); });
+  page.on('console', (m) => {
+    if (m.type() === 'error' && /Failed to load resource/.test(m.text())) failed.push(`${m.text()} ${m.location().url}`);
+  });
+  return failed;
+}
+
+/** Resolves once `page` loaded the icon its head links to, with a 2xx answer. */
+export function iconLoaded(page) {
+  return page.waitForEvent('response', { predicate: (r) => /\/favicon\.[a-z]+$/.test(r.url()) && r.ok(), timeout: 10000 });
+}
+
+/** Words a person can read: no fault codes, HTTP statuses or protocol names. */
+export function assertPlainWords(words) {
+  assert.doesNotMatch(words, /ndf:|Fault|HTTP \d|UnknownAddress|SessionEnded|Failed to fetch|netdx|wsmc/, words);
 }

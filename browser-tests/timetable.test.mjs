@@ -5,7 +5,7 @@ import { mkdtempSync } from 'node:fs';
 import { rm, writeFile, rename } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { sampleSuite } from './harness.mjs';
+import { sampleSuite, failedLoads, iconLoaded, assertPlainWords } from './harness.mjs';
 
 // The bundled sample, which the server copies to a --file that does not exist yet.
 const SAMPLE = [
@@ -157,4 +157,39 @@ test('the status page shows the timetable sessions', async () => {
   const json = await (await fetch(suite.server.base + '/status.json')).json();
   assert.equal(json.sample, 'bus timetable');
   assert.ok(json.totals.sessions >= 1);
+});
+
+test('no load of the page fails, its icon included', async () => {
+  const context = await suite.newContext();
+  const page = await context.newPage();
+  const failed = failedLoads(page);
+  const icon = iconLoaded(page);
+  await page.goto(suite.server.base + '/');
+  await page.waitForFunction(() => document.body.dataset.state === 'open', null, { timeout: 15000 });
+  await icon;
+  assert.equal(await page.locator('#state').textContent(), 'live');
+  assert.deepEqual(failed, []);
+});
+
+test('after a server restart the page says so, registers again and shows the table the new server has', async () => {
+  await save(SAMPLE);
+  const page = await openTimetable();
+  await waitForTable(page, SAMPLE);
+
+  await suite.server.stop('SIGTERM'); // as Ctrl+C: the server ends every session as it stops
+  await page.waitForFunction(() => document.body.dataset.state === 'reconnecting', null, { timeout: 10000 });
+  const words = await page.locator('#state').textContent();
+  assert.match(words, /Reconnecting…$/);
+  assertPlainWords(words);
+  const edited = SAMPLE.filter(([id]) => id !== '4-0805'); // edited while the server was down
+  await save(edited);
+  await suite.restartServer();
+
+  await waitForTable(page, edited);
+  await page.waitForFunction(() => !document.getElementById('notice').hidden, null, { timeout: 10000 });
+  assert.match(await page.locator('#notice').textContent(),
+    /^The server restarted\. This page reconnected at .+ with a new session\.$/);
+  await page.waitForFunction(() => document.body.dataset.state === 'open', null, { timeout: 10000 });
+  assert.equal(await page.locator('#state').textContent(), 'live');
+  assert.deepEqual(page.errors, []);
 });

@@ -4,8 +4,14 @@
   const NS = 'urn:petermcg.wordpress.com';
   const XSI = 'http://www.w3.org/2001/XMLSchema-instance';
   const MAX_NOTES = 1000;
+  // The first quotes come one per poll; the table is drawn once they stopped coming (the next poll
+  // parked), or after this long if ticks never leave a gap.
+  const FIRST_PAINT_MAX_WAIT_MS = 1000;
   const rows = new Map();
+  let painted = false; // rows are added to the table at once, when the first quotes are all in
+  let firstPaintTimer = null;
   const stateLabel = document.getElementById('state');
+  const notice = document.getElementById('notice');
   const quotes = document.getElementById('quotes');
   const symbolSelect = document.getElementById('symbol');
   const notesInput = document.getElementById('notes');
@@ -33,14 +39,28 @@
         return td;
       });
       cells[0].textContent = symbol;
-      quotes.appendChild(tr);
-      const option = document.createElement('option');
-      option.value = option.textContent = symbol;
-      symbolSelect.appendChild(option);
+      if (painted) quotes.appendChild(tr);
       r = { tr: tr, bid: cells[1], ask: cells[2], notes: cells[3], lastBid: null };
       rows.set(symbol, r);
     }
     return r;
+  }
+
+  /** Draws every row known so far in one go, so the first quotes appear as one table. */
+  function paint() {
+    if (painted) return;
+    painted = true;
+    clearTimeout(firstPaintTimer);
+    const table = document.createDocumentFragment();
+    const options = document.createDocumentFragment();
+    rows.forEach((r, symbol) => {
+      table.appendChild(r.tr);
+      const option = document.createElement('option');
+      option.value = option.textContent = symbol;
+      options.appendChild(option);
+    });
+    quotes.appendChild(table);
+    symbolSelect.appendChild(options);
   }
 
   function onUpdate(stock) {
@@ -50,11 +70,19 @@
     const bid = Number(child(stock, 'Bid'));
     const ask = Number(child(stock, 'Ask'));
     const notes = child(stock, 'Notes');
+    const known = rows.has(symbol);
     const r = row(symbol);
+    if (!known && painted) { // a symbol the server added later
+      const option = document.createElement('option');
+      option.value = option.textContent = symbol;
+      symbolSelect.appendChild(option);
+    }
+    if (!painted && firstPaintTimer === null) firstPaintTimer = setTimeout(paint, FIRST_PAINT_MAX_WAIT_MS);
     r.bid.textContent = bid.toFixed(2);
     r.ask.textContent = ask.toFixed(2);
-    r.notes.textContent = notes || ''; // textContent: notes are shown, never interpreted as markup
-    if (r.lastBid !== null && bid !== r.lastBid) {
+    // textContent: notes are shown, never interpreted as markup; without controls that reorder the line
+    r.notes.textContent = NetDuplexClient.displayText(notes) || '';
+    if (painted && r.lastBid !== null && bid !== r.lastBid) {
       r.tr.classList.remove('up', 'down');
       void r.tr.offsetWidth; // restart the highlight
       r.tr.classList.add(bid > r.lastBid ? 'up' : 'down');
@@ -63,12 +91,18 @@
     window.netduplexLog.push(symbol + ' ' + bid.toFixed(2) + ' ' + ask.toFixed(2) + ' ' + (notes || ''));
   }
 
-  const client = new NetDuplexClient('/StockService', {
+  const connection = new NetDuplexConnection('/StockService', {
+    start: (client) => client.call('Silverlight/IStockService/Register', ''), // again for each new session
     onMessage: onUpdate,
-    onState: (state, detail) => {
-      stateLabel.textContent = state + (detail ? ' (' + detail + ')' : '');
-      stateLabel.className = state;
-      document.body.dataset.state = state;
+    onCaughtUp: paint,
+    onStatus: (status, words) => {
+      stateLabel.textContent = status === 'open' ? 'live' : words;
+      stateLabel.className = status;
+      document.body.dataset.state = status;
+    },
+    onNotice: (words) => {
+      notice.textContent = words;
+      notice.hidden = false;
     },
   });
 
@@ -85,16 +119,13 @@
       x(r.bid.textContent) + '</Bid><Notes>' + x(notes) + '</Notes><Symbol>' + x(symbolSelect.value) +
       '</Symbol></Stock>';
     try {
-      await client.call('Silverlight/IStockService/Sync', body);
+      await connection.call('Silverlight/IStockService/Sync', body);
       notesInput.value = '';
     } catch (e) {
       notesError.textContent = 'Not sent: ' + e.message;
     }
   });
 
-  window.addEventListener('pagehide', () => client.close());
-  client.call('Silverlight/IStockService/Register', '').catch((e) => {
-    stateLabel.textContent = 'cannot register: ' + e.message;
-    stateLabel.className = 'faulted';
-  });
+  window.addEventListener('pagehide', () => connection.close());
+  connection.open();
 })();

@@ -5,6 +5,7 @@
   const XSI = 'http://www.w3.org/2001/XMLSchema-instance';
   const rows = new Map(); // UniqueID -> { tr, race }
   const stateLabel = document.getElementById('state');
+  const notice = document.getElementById('notice');
   const tbody = document.getElementById('races');
   const empty = document.getElementById('empty');
   const lastUpdate = document.getElementById('last-update');
@@ -103,18 +104,21 @@
         deleted.length + ' deleted.';
   }
 
-  const client = new NetDuplexClient('/TimetableService', {
+  const connection = new NetDuplexConnection('/TimetableService', {
+    // again for each new session: the server answers a Register with the whole table
+    start: (client) => client.call('urn:netduplex:samples:timetable/ITimeService/Register', ''),
     onMessage: onUpdate,
-    onState: (state, detail) => {
-      stateLabel.textContent = state + (detail ? ' (' + detail + ')' : '');
-      stateLabel.className = state;
-      document.body.dataset.state = state;
+    onStatus: (status, words) => {
+      stateLabel.textContent = status === 'open' ? 'live' : words;
+      stateLabel.className = status;
+      document.body.dataset.state = status;
+    },
+    onNotice: (words) => {
+      notice.textContent = words;
+      notice.hidden = false;
     },
   });
 
-  window.addEventListener('pagehide', () => client.close());
-  client.call('urn:netduplex:samples:timetable/ITimeService/Register', '').catch((e) => {
-    stateLabel.textContent = 'cannot register: ' + e.message;
-    stateLabel.className = 'faulted';
-  });
+  window.addEventListener('pagehide', () => connection.close());
+  connection.open();
 })();

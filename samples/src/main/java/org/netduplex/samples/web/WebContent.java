@@ -20,17 +20,23 @@ import org.eclipse.jetty.ee11.servlet.ServletHolder;
 /**
  * The pages of a sample server, next to its CXF endpoint in the same servlet context (so the page's
  * script talks to the endpoint without cross-origin requests): files from the classpath folder
- * {@code /web/} and a few generated documents (status JSON). GET only.
+ * {@code /web/} and a few generated documents (status JSON). GET only. Every server has the icon
+ * the pages link to: without one a browser asks for {@code /favicon.ico} and gets a 404.
  */
 public final class WebContent extends HttpServlet {
   private static final Map<String, String> TYPES = Map.of(
       "html", "text/html; charset=utf-8",
       "js", "text/javascript; charset=utf-8",
       "css", "text/css; charset=utf-8",
-      "json", "application/json; charset=utf-8");
+      "json", "application/json; charset=utf-8",
+      "svg", "image/svg+xml");
 
   private final transient Map<String, String> files = new ConcurrentHashMap<>();
   private final transient Map<String, Supplier<String>> generated = new ConcurrentHashMap<>();
+
+  public WebContent() {
+    file("/favicon.svg", "favicon.svg");
+  }
 
   /** Serves classpath resource {@code /web/<file>} at {@code path}. */
   public WebContent file(String path, String file) {
