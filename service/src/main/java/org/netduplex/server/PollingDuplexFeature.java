@@ -16,6 +16,8 @@ import org.netduplex.server.internal.DuplexEngine;
 import org.netduplex.server.internal.cxf.DuplexFaultListener;
 import org.netduplex.server.internal.cxf.DuplexInInterceptor;
 import org.netduplex.server.internal.cxf.FaultActionInterceptor;
+import org.netduplex.server.internal.cxf.FaultRelatesToInterceptor;
+import org.netduplex.server.internal.cxf.OneWayOperationInterceptor;
 import org.netduplex.server.internal.cxf.OneWayResponseInterceptor;
 import org.netduplex.server.internal.cxf.RequestSizeInterceptor;
 import org.netduplex.server.internal.cxf.UnsupportedEncodingInterceptor;
@@ -55,8 +57,11 @@ public final class PollingDuplexFeature implements AbstractPortableFeature, Auto
     new MsbinFeature(MsbinLimits.DEFAULTS.withMaxTotalBytes(engine.config().maxRequestBytes()))
         .doInitializeProvider(provider, bus);
     provider.getInInterceptors().add(new DuplexInInterceptor(engine));
+    // WCF sends one-way calls, polls and closes without wsa:MessageID (docs/protocol.md section 6).
+    provider.getInInterceptors().add(new OneWayOperationInterceptor());
     provider.getInInterceptors().add(new OneWayResponseInterceptor());
     provider.getOutFaultInterceptors().add(new FaultActionInterceptor());
+    provider.getOutFaultInterceptors().add(new FaultRelatesToInterceptor());
   }
 
   @Override
