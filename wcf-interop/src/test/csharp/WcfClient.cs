@@ -100,7 +100,8 @@ class Client {
     Version = encoding.MessageVersion;
     var binding = new CustomBinding(encoding, new HttpTransportBindingElement());
     binding.SendTimeout = TimeSpan.FromSeconds(20);
-    IChannelFactory<IRequestChannel> factory = binding.BuildChannelFactory<IRequestChannel>(new BindingParameterCollection());
+    IChannelFactory<IRequestChannel> factory =
+        binding.BuildChannelFactory<IRequestChannel>(new BindingParameterCollection());
     factory.Open();
     Channel = factory.CreateChannel(new EndpointAddress(url));
     Channel.Open();
@@ -110,7 +111,8 @@ class Client {
     Message m = body is BodyWriter ? Message.CreateMessage(Version, action, (BodyWriter) body)
         : body == null ? Message.CreateMessage(Version, action) : Message.CreateMessage(Version, action, body);
     if (Version.Addressing != AddressingVersion.None) {
-      // WCF's request channel addresses each message to the endpoint (wsa:To); Mono's does not, so the program does.
+      // Mono workaround: WCF's request channel writes wsa:To from the endpoint address; Mono's HttpRequestChannel only
+      // reads it to choose where to POST, so the program sets it.
       // No wsa:MessageID and no wsa:ReplyTo: WCF adds them to two-way calls only (dotnet/wcf ServiceChannel.cs).
       m.Headers.To = new Uri(Url);
     }
@@ -160,6 +162,9 @@ public static class WcfClient {
       }
       stdout.WriteLine(w[0] + "\t" + w[1] + "\t" + answer + "\tms=" + clock.ElapsedMilliseconds);
     }
+    // Mono workaround: Mono's runtime was seen to linger for seconds after Main returned; everything is answered and
+    // flushed by now, so exit at once.
+    Environment.Exit(0);
     return 0;
   }
 

@@ -140,7 +140,8 @@ class Soap12WithoutMessageIdTest {
   private HttpResponse<String> post(String action, String extraHeader, String body) throws Exception {
     HttpRequest request = HttpRequest.newBuilder(server.address)
         .timeout(TIMEOUT)
-        .header("Content-Type", "application/soap+xml; charset=utf-8" + (action == null ? "" : "; action=\"" + action + "\""))
+        .header("Content-Type",
+            "application/soap+xml; charset=utf-8" + (action == null ? "" : "; action=\"" + action + "\""))
         .POST(HttpRequest.BodyPublishers.ofString(envelope(action, extraHeader, body), StandardCharsets.UTF_8))
         .build();
     return http.send(request, HttpResponse.BodyHandlers.ofString());

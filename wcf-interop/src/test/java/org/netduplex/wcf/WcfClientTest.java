@@ -133,7 +133,8 @@ class WcfClientTest {
   void faultsAreReadByWcfWithTheirCodeNamespaceResolved(WcfVariant variant) {
     List<Answer> a = scenario(variant, "faults");
 
-    assertFault(variant, a.get(1), true, NetDuplex.FAULTS_NS + "#UnknownAddress", "No open duplex session uses the address");
+    assertFault(variant, a.get(1), true, NetDuplex.FAULTS_NS + "#UnknownAddress",
+        "No open duplex session uses the address");
     assertFault(variant, a.get(2), true, NetDuplex.FAULTS_NS + "#MissingDuplexHeader",
         "A call to a polling duplex service must carry a netdx:Duplex header");
     assertFault(variant, a.get(3), false, NetDuplex.WSMC_NS + "#MissingSelection",
