@@ -33,12 +33,19 @@ class CapturedEnvelopeTest {
     // <s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/">: PrefixDictionaryElementS
     // "Envelope" (0x02), DictionaryXmlnsAttribute s = 0x3C2 (MultiByteInt31 C2 07).
     assertTrue(bytes.startsWith("56 02 0B 01 73 C2 07 56 08 "), bytes);
-    // <Ask>256.7</Ask> as FloatTextWithEndElement: 256.7f is 0x43805999.
-    assertTrue(bytes.contains("40 03 41 73 6B 91 9A 59 80 43"), bytes);
+    // <Ask>256.7</Ask> as DoubleTextWithEndElement (0x40700B3333333333): no float holds 256.7, and WCF reads a
+    // FloatText 256.7f into a double as 256.70001 (WcfClientTest saw it). WCF's writer makes the same choice
+    // (XmlBinaryNodeWriter.WriteDoubleText: FloatText only if (float) d == d).
+    assertTrue(bytes.contains("40 03 41 73 6B 93 33 33 33 33 33 0B 70 40"), bytes);
     // i:nil="true": PrefixDictionaryAttributeI "nil" (0x376 = F6 06), TrueText; then EndElement.
     assertTrue(bytes.contains("14 F6 06 86 01"), bytes);
     // The SessionId is a UUID: UuidTextWithEndElement, Data1 little-endian first.
     assertTrue(bytes.contains("B1 C2 A9 B3 D9 6E 7F 8D 4E 9C 3B 2A 1F 0E 9D 8C 7B"), bytes);
+  }
+
+  @Test
+  void aNumberThatAFloatHoldsExactlyIsStillWrittenAsFloatText() throws Exception {
+    assertEquals("40 05 50 72 69 63 65 91 00 00 00 3F", hex(Msbin.fromText("<Price>0.5</Price>")));
   }
 
   @Test

@@ -18,6 +18,8 @@ import org.netduplex.server.internal.DuplexEngine;
 import org.netduplex.server.internal.cxf.DuplexFaultListener;
 import org.netduplex.server.internal.cxf.DuplexInInterceptor;
 import org.netduplex.server.internal.cxf.FaultActionInterceptor;
+import org.netduplex.server.internal.cxf.FaultRelatesToInterceptor;
+import org.netduplex.server.internal.cxf.OneWayOperationInterceptor;
 import org.netduplex.server.internal.cxf.OneWayResponseInterceptor;
 import org.netduplex.server.internal.cxf.OperationMatchInterceptor;
 import org.netduplex.server.internal.cxf.ParkedRequests;
@@ -67,8 +69,11 @@ public final class PollingDuplexFeature implements AbstractPortableFeature, Auto
         .doInitializeProvider(provider, bus);
     provider.getInInterceptors().add(new DuplexInInterceptor(engine, parked));
     provider.getInInterceptors().add(new OperationMatchInterceptor());
+    // WCF sends one-way calls, polls and closes without wsa:MessageID (docs/protocol.md section 6).
+    provider.getInInterceptors().add(new OneWayOperationInterceptor());
     provider.getInInterceptors().add(new OneWayResponseInterceptor());
     provider.getOutFaultInterceptors().add(new FaultActionInterceptor());
+    provider.getOutFaultInterceptors().add(new FaultRelatesToInterceptor());
   }
 
   @Override

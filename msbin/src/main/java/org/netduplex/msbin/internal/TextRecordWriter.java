@@ -123,7 +123,8 @@ public final class TextRecordWriter {
       return false;
     }
     float f = (float) d;
-    if (TextValues.formatFloat(f).equals(s)) {
+    // Only a value a float holds exactly: WCF reads a double member from FloatText as that float (256.7 as 256.70001).
+    if ((double) f == d && TextValues.formatFloat(f).equals(s)) {
       out.write(FLOAT_TEXT | end);
       out.writeInt32(Float.floatToIntBits(f));
       return true;

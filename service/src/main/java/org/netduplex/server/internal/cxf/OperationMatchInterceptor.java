@@ -20,6 +20,8 @@ public final class OperationMatchInterceptor extends AbstractSoapInterceptor {
   public OperationMatchInterceptor() {
     super(Phase.PRE_LOGICAL);
     addBefore(OneWayResponseInterceptor.class.getName());
+    // A call naming no operation gets this fault, not WS-Addressing's demand for a wsa:MessageID.
+    addBefore("org.apache.cxf.ws.addressing.MAPAggregator");
   }
 
   @Override
