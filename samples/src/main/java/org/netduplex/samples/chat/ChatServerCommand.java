@@ -17,7 +17,8 @@ public final class ChatServerCommand implements Command {
   public void run(Map<String, String> o) throws Exception {
     CommandLine line = new CommandLine(o);
     ChatServer server = new ChatServer(line.host(), line.port(10203), line.serverConfig("2m"));
-    System.out.println("ChatService on " + server.address() + "; chat page: " + server.pageAddress());
+    System.out.print("ChatService on\n" + server.describeEndpoints());
+    System.out.println("Chat page: " + server.pageAddress() + "; status: " + server.pageAddress() + "status");
     Main.runUntilStopped(server);
   }
 }

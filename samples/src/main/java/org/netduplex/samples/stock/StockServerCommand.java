@@ -22,7 +22,8 @@ public final class StockServerCommand implements Command {
         .port(line.port(10201))
         .tickInterval(Durations.parse(o.getOrDefault("tick", "1s")))
         .config(line.serverConfig("10m")));
-    System.out.println("StockService on " + server.address() + "; ticker page: " + server.pageAddress());
+    System.out.print("StockService on\n" + server.describeEndpoints());
+    System.out.println("Ticker page: " + server.pageAddress() + "; status: " + server.pageAddress() + "status");
     Main.runUntilStopped(server);
   }
 }

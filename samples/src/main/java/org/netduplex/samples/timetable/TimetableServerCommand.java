@@ -27,7 +27,8 @@ public final class TimetableServerCommand implements Command {
       options.file(Path.of(o.get("file")));
     }
     TimetableServer server = TimetableServer.start(options);
-    System.out.println("TimetableService on " + server.address() + "; timetable page: " + server.pageAddress());
+    System.out.print("TimetableService on\n" + server.describeEndpoints());
+    System.out.println("Timetable page: " + server.pageAddress() + "; status: " + server.pageAddress() + "status");
     System.out.println("Timetable file: " + server.file() + " (edit and save it; every page shows the change)");
     if (!o.containsKey("file")) {
       System.out.println("It is a temporary copy, deleted when the server stops; use --file <path> to keep your edits.");
