@@ -53,22 +53,28 @@ public final class SampleServer implements AutoCloseable {
     this.address = "http://" + host + ":" + port + "/" + path;
     this.duplex = new PollingDuplexFeature(config.toBuilder().listener(listener).build());
     this.bus = BusFactory.newInstance().createBus();
-    PollingDuplexJetty.preparePort(bus, host, port, maxThreads);
-    // Accept no connection until the pages are mounted: a request that reached the root context
-    // before its page servlet existed could leave "/" answering 404 for good. Early clients wait
-    // in the accept queue instead.
-    AbstractConnector connector = (AbstractConnector) bus.getExtension(JettyHTTPServerEngineFactory.class)
-        .retrieveJettyHTTPServerEngine(port).getConnector();
-    connector.setAccepting(false);
-    this.soap11 = publish(service, address, null);
-    this.soap12 = publish(service, soap12Address(), soap12Port(service.getClass()));
-    WebContent web = new WebContent()
-        .file("/netduplex.js", "netduplex.js").file("/style.css", "style.css")
-        .file("/status", "status.html").file("/status.js", "status.js")
-        .generated("/status.json", () -> SessionStatus.json(title, endpoints(), duplex));
-    pages.accept(web);
-    web.mountNextTo(bus, address);
-    connector.setAccepting(true);
+    try {
+      PollingDuplexJetty.preparePort(bus, host, port, maxThreads);
+      // Accept no connection until the pages are mounted: a request that reached the root context
+      // before its page servlet existed could leave "/" answering 404 for good. Early clients wait
+      // in the accept queue instead.
+      AbstractConnector connector = (AbstractConnector) bus.getExtension(JettyHTTPServerEngineFactory.class)
+          .retrieveJettyHTTPServerEngine(port).getConnector();
+      connector.setAccepting(false);
+      this.soap11 = publish(service, address, null);
+      this.soap12 = publish(service, soap12Address(), soap12Port(service.getClass()));
+      WebContent web = new WebContent()
+          .file("/netduplex.js", "netduplex.js").file("/style.css", "style.css")
+          .file("/status", "status.html").file("/status.js", "status.js")
+          .generated("/status.json", () -> SessionStatus.json(title, endpoints(), duplex));
+      pages.accept(web);
+      web.mountNextTo(bus, address);
+      connector.setAccepting(true);
+    } catch (RuntimeException e) {
+      bus.shutdown(true);
+      duplex.close();
+      throw PortInUseException.orElse(port, e);
+    }
   }
 
   /**

@@ -29,11 +29,12 @@ public final class StockServer implements AutoCloseable {
 
   private StockServer(Options o) {
     this.tickInterval = o.tickInterval;
-    this.ownedScheduler = o.config().scheduler() == null ? new SystemScheduler("stock-ticker", 1) : null;
-    this.scheduler = o.config().scheduler() != null ? o.config().scheduler() : ownedScheduler;
     this.service = new StockServiceImpl(new StockQuotes(new Random(o.seed), SYMBOLS));
     this.sample = new SampleServer("stock ticker", o.host(), o.port(), "StockService", o.maxThreads(), o.config(),
         service, service, web -> web.file("/", "stock.html").file("/stock.js", "stock.js"));
+    // After the endpoints, which may fail to start (a port in use): nothing to stop then.
+    this.ownedScheduler = o.config().scheduler() == null ? new SystemScheduler("stock-ticker", 1) : null;
+    this.scheduler = o.config().scheduler() != null ? o.config().scheduler() : ownedScheduler;
     if (!tickInterval.isZero()) {
       nextTick = scheduler.schedule(this::tick, tickInterval);
     }
