@@ -124,6 +124,10 @@ public final class ConsoleSession<S> implements ClientListener, AutoCloseable {
       }
       return;
     }
+    if (to == ClientState.CONNECTING && cause != null) {
+      out.println("[connecting] No answer from the server (" + ConsoleText.reason(cause) + "); trying again.");
+      return;
+    }
     out.println("[" + to.name().toLowerCase(Locale.ROOT) + "]" + (cause != null ? " " + ConsoleText.reason(cause) : ""));
     String advice = whenFaulted;
     if (to == ClientState.FAULTED && advice != null) {

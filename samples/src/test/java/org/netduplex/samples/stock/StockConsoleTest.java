@@ -18,13 +18,18 @@ import org.netduplex.client.DuplexClientConfig;
 import org.netduplex.samples.ConsoleOutput;
 import org.netduplex.server.DuplexServerConfig;
 import org.netduplex.stock.Stock;
+import org.netduplex.testing.Eventually;
 import org.netduplex.testing.SoapHttp;
 import org.netduplex.testing.WireClient;
 
 /** The stock console client against the stock server over loopback: quotes in, notes out to others. */
 class StockConsoleTest {
   private static final DuplexClientConfig CLIENT = DuplexClientConfig.builder().serverPollTimeout(Duration.ofSeconds(1)).build();
+  /** Retries within milliseconds while the server is down. */
+  private static final DuplexClientConfig RETRYING = CLIENT.toBuilder()
+      .initialBackoff(Duration.ofMillis(10)).maxBackoff(Duration.ofMillis(100)).build();
 
+  private int port;
   private StockServer server;
   private StockConsole alice;
   private StockConsole bob;
@@ -33,14 +38,17 @@ class StockConsoleTest {
 
   @BeforeEach
   void start() throws IOException {
-    int port;
     try (ServerSocket s = new ServerSocket(0)) {
       port = s.getLocalPort();
     }
-    server = StockServer.start(new StockServer.Options().port(port).tickInterval(Duration.ZERO)
-        .config(DuplexServerConfig.builder().pollTimeout(Duration.ofSeconds(1)).build()));
+    server = startServer();
     alice = new StockConsole(URI.create(server.address()), CLIENT, aliceOut.stream);
     bob = new StockConsole(URI.create(server.address()), CLIENT, bobOut.stream);
+  }
+
+  private StockServer startServer() {
+    return StockServer.start(new StockServer.Options().port(port).tickInterval(Duration.ZERO)
+        .config(DuplexServerConfig.builder().pollTimeout(Duration.ofSeconds(1)).build()));
   }
 
   @AfterEach
@@ -60,7 +68,7 @@ class StockConsoleTest {
     aliceOut.awaitLine("[open]");
     long before = aliceOut.text().lines().count();
     server.tickNow();
-    org.netduplex.testing.Eventually.await("a tick printed", () -> aliceOut.text().lines().count() > before);
+    Eventually.await("a tick printed", () -> aliceOut.text().lines().count() > before);
   }
 
   @Test
@@ -76,6 +84,29 @@ class StockConsoleTest {
     assertTrue(line.startsWith("CZLP "), line);
     assertFalse(bobOut.text().contains("never sent"), "commands after quit ran");
     assertEquals(ClientState.OPEN, bob.state());
+  }
+
+  @Test
+  void afterAServerRestartTheConsoleSaysSoAndRegistersWithANewSession() {
+    StockConsole carol = new StockConsole(URI.create(server.address()), RETRYING, aliceOut.stream);
+    try {
+      carol.start();
+      aliceOut.awaitLine("[open]");
+      aliceOut.awaitLine(StockServer.SYMBOLS.get(StockServer.SYMBOLS.size() - 1) + " ");
+
+      server.close();
+      server = startServer(); // same port, no sessions
+
+      aliceOut.awaitLine("New session started.");
+      Eventually.await("the quotes printed again", () -> aliceOut.text().lines().filter(l -> l.startsWith("POLL ")).count() == 2);
+      assertEquals(1, server.subscriberCount());
+      String said = aliceOut.text();
+      assertTrue(said.contains("The server has ended this session (it restarted or is stopping); starting a new one."), said);
+      assertFalse(said.contains("[faulted]") || said.contains("ndf:"), "protocol jargon: " + said);
+      Eventually.await("open again", () -> carol.state() == ClientState.OPEN);
+    } finally {
+      carol.close();
+    }
   }
 
   @Test
