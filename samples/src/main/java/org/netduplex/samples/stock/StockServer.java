@@ -82,6 +82,10 @@ public final class StockServer implements AutoCloseable {
     return service.subscriberCount();
   }
 
+  StockServiceImpl service() {
+    return service;
+  }
+
   private StockQuotes serviceQuotes() {
     return service.quotes();
   }

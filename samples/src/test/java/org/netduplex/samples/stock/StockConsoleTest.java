@@ -17,6 +17,7 @@ import org.netduplex.client.ClientState;
 import org.netduplex.client.DuplexClientConfig;
 import org.netduplex.samples.ConsoleOutput;
 import org.netduplex.server.DuplexServerConfig;
+import org.netduplex.server.DuplexSession;
 import org.netduplex.stock.Stock;
 import org.netduplex.testing.Eventually;
 import org.netduplex.testing.SoapHttp;
@@ -107,6 +108,21 @@ class StockConsoleTest {
     } finally {
       carol.close();
     }
+  }
+
+  @Test
+  void aRegisterThatRunsAfterItsSessionEndedSubscribesNothingAndThrowsNothing() {
+    WireClient quitter = WireClient.random();
+    assertEquals(200, new SoapHttp(URI.create(server.address())).post(WireClient.REGISTER, quitter.register()).statusCode());
+    Eventually.await("subscribed", () -> server.subscriberCount() == 1);
+    DuplexSession session = server.duplex().sessions().iterator().next();
+    session.close();
+    Eventually.await("ended", () -> server.duplex().sessions().isEmpty());
+    Eventually.await("unsubscribed by the listener", () -> server.subscriberCount() == 0);
+
+    server.service().subscribe(session); // as a late Register would
+
+    assertEquals(0, server.subscriberCount());
   }
 
   @Test
