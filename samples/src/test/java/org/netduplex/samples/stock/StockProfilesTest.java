@@ -106,6 +106,16 @@ class StockProfilesTest {
     assertTrue(wsdl.contains("<soap:address location=\"" + server.address() + "\""), wsdl);
   }
 
+  @Test
+  void theStatusPageListsBothEndpointsWithTheirProfiles() throws Exception {
+    String json = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(server.pageAddress() + "status.json"))
+        .build(), HttpResponse.BodyHandlers.ofString()).body();
+
+    assertTrue(json.contains("\"endpoints\":[{\"address\":\"" + server.address()
+        + "\",\"profile\":\"Silverlight 2: SOAP 1.1 text\"},{\"address\":\"" + server.soap12Address()
+        + "\",\"profile\":\"Silverlight 3+: SOAP 1.2 + WS-Addressing, binary or text\"}]"), json);
+  }
+
   private PollingDuplexClient<IStockService> client(String address, WireFormat format, BlockingQueue<Stock> into) {
     return PollingDuplexClient.builder(URI.create(address))
         .callback(IStockServiceCallback.class, into::add)
