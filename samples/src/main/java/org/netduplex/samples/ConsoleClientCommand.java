@@ -38,7 +38,7 @@ public abstract class ConsoleClientCommand<C extends ConsoleClientCommand.Consol
   protected abstract void start(C console, CommandLine line);
 
   /** The options of every console client, then {@code extra}. */
-  protected List<Option> options(Option... extra) {
+  protected List<Option> optionsWith(Option... extra) {
     List<Option> options = new ArrayList<>(CommandLine.clientOptions(defaultUrl));
     options.addAll(List.of(extra));
     return options;
@@ -46,7 +46,7 @@ public abstract class ConsoleClientCommand<C extends ConsoleClientCommand.Consol
 
   @Override
   public List<Option> options() {
-    return options(new Option[0]);
+    return optionsWith();
   }
 
   @Override

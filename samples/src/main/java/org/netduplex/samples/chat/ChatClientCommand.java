@@ -23,7 +23,7 @@ public final class ChatClientCommand extends ConsoleClientCommand<ChatConsole> {
 
   @Override
   public List<Option> options() {
-    return options(NAME);
+    return optionsWith(NAME);
   }
 
   @Override

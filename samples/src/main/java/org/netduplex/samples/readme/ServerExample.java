@@ -55,7 +55,7 @@ public final class ServerExample {
     // README:soap12-begin
     JaxWsServerFactoryBean soap12 = new JaxWsServerFactoryBean();
     soap12.setServiceBean(service);                  // the same service...
-    soap12.setAddress(address + "-soap12");           // next to the SOAP 1.1 address, not under it
+    soap12.setAddress(address + "-soap12");          // next to the SOAP 1.1 address, not under it
     soap12.setEndpointName(new QName("Silverlight", "CustomBinding_IStockService")); // the WSDL's SOAP 1.2 port
     soap12.getFeatures().add(new WSAddressingFeature());
     soap12.getFeatures().add(duplex);                // ...and the same feature: one set of sessions
