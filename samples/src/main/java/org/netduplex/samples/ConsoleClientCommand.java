@@ -52,16 +52,21 @@ public abstract class ConsoleClientCommand<C extends ConsoleClientCommand.Consol
   @Override
   public final void run(CommandLine line) throws IOException {
     ConsoleLogging.quiet();
+    run(line, ConsoleSession.stdin(), System.out);
+  }
+
+  /** Runs the console on {@code in} and {@code out}: the terminal, or a test's. */
+  final void run(CommandLine line, BufferedReader in, PrintStream out) throws IOException {
     URI endpoint = line.endpoint(defaultUrl);
-    System.out.println("Connecting to " + endpoint + " (" + line.profile().description() + ")");
-    try (C console = open(endpoint, line.clientConfig(), System.out)) {
+    out.println("Connecting to " + endpoint + " (" + line.profile().description() + ")");
+    try (C console = open(endpoint, line.clientConfig(), out)) {
       try {
         start(console, line);
       } catch (RuntimeException e) {
-        System.out.println("Could not register with " + endpoint + ": " + ConsoleText.reason(e));
+        out.println("Could not register with " + endpoint + ": " + ConsoleText.reason(e));
         return;
       }
-      console.run(ConsoleSession.stdin());
+      console.run(in);
     }
   }
 }
