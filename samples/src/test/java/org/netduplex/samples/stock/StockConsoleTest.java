@@ -89,19 +89,20 @@ class StockConsoleTest {
 
   @Test
   void afterAServerRestartTheConsoleSaysSoAndRegistersWithANewSession() {
-    StockConsole carol = new StockConsole(URI.create(server.address()), RETRYING, aliceOut.stream);
+    ConsoleOutput carolOut = new ConsoleOutput();
+    StockConsole carol = new StockConsole(URI.create(server.address()), RETRYING, carolOut.stream);
     try {
       carol.start();
-      aliceOut.awaitLine("[open]");
-      aliceOut.awaitLine(StockServer.SYMBOLS.get(StockServer.SYMBOLS.size() - 1) + " ");
+      carolOut.awaitLine("[open]");
+      carolOut.awaitLine(StockServer.SYMBOLS.get(StockServer.SYMBOLS.size() - 1) + " ");
 
       server.close();
       server = startServer(); // same port, no sessions
 
-      aliceOut.awaitLine("New session started.");
-      Eventually.await("the quotes printed again", () -> aliceOut.text().lines().filter(l -> l.startsWith("POLL ")).count() == 2);
+      carolOut.awaitLine("New session started.");
+      Eventually.await("the quotes printed again", () -> carolOut.text().lines().filter(l -> l.startsWith("POLL ")).count() == 2);
       assertEquals(1, server.subscriberCount());
-      String said = aliceOut.text();
+      String said = carolOut.text();
       assertTrue(said.contains("The server has ended this session (it restarted or is stopping); starting a new one."), said);
       assertFalse(said.contains("[faulted]") || said.contains("ndf:"), "protocol jargon: " + said);
       Eventually.await("open again", () -> carol.state() == ClientState.OPEN);
