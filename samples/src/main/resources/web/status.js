@@ -1,4 +1,4 @@
-// The status page: totals and live sessions from /status.json, refreshed every 2 seconds.
+// The status page: the endpoints, totals and live sessions from /status.json, refreshed every 2 seconds.
 (function () {
   'use strict';
   function cell(tr, text) {
@@ -10,6 +10,14 @@
     try {
       const status = await (await fetch('/status.json', { cache: 'no-store' })).json();
       document.getElementById('sample').textContent = status.sample;
+      const endpoints = document.getElementById('endpoints');
+      endpoints.replaceChildren();
+      for (const e of status.endpoints) {
+        const tr = document.createElement('tr');
+        cell(tr, e.address);
+        cell(tr, e.profile);
+        endpoints.appendChild(tr);
+      }
       const totals = document.querySelector('#totals tbody');
       totals.replaceChildren();
       for (const [name, value] of Object.entries(status.totals)) {

@@ -1,12 +1,15 @@
 package org.netduplex.samples;
 
-import java.util.Map;
+import java.util.List;
 
 /** One command of the samples jar: {@code java -jar netduplex-samples.jar <name> --option value ...}. */
 public interface Command {
-  /** One line for the usage text: the options and their defaults. */
-  String usage();
+  /** What the command is, in one line. */
+  String summary();
+
+  /** Every option it takes; any other is refused. */
+  List<Option> options();
 
   /** Runs until the user stops it (servers) or quits (clients). */
-  void run(Map<String, String> options) throws Exception;
+  void run(CommandLine line) throws Exception;
 }

@@ -1,20 +1,88 @@
 package org.netduplex.samples;
 
 import java.net.URI;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.netduplex.client.DuplexClientConfig;
 import org.netduplex.server.DuplexServerConfig;
 
 /**
- * The options the sample commands share, read one way: a server's {@code --host}, {@code --port},
- * {@code --poll-timeout} and {@code --inactivity-timeout}; a client's {@code --url} and
- * {@code --poll-timeout} (the server's, which the client waits a little longer than).
+ * A command's {@code --option value} arguments, checked against the options it has: an unknown option,
+ * one without a value, one given twice or a value its option refuses is a {@link UsageException}
+ * naming it, before the command starts. Read through the typed getters: a server's {@code --host},
+ * {@code --port}, {@code --poll-timeout} and {@code --inactivity-timeout}; a client's {@code --url},
+ * {@code --profile} and {@code --poll-timeout} (the server's, which the client waits a little longer
+ * than).
  */
 public final class CommandLine {
+  public static final Option HOST = Option.text("host", "localhost", "the interface to listen on (0.0.0.0: all)");
+  public static final Option POLL_TIMEOUT = Option.duration("poll-timeout", "15s",
+      "how long the server holds a poll with nothing to send", null);
+  public static final Option PROFILE = Option.choice("profile",
+      "sl2: SOAP 1.1 text at --url; sl3: SOAP 1.2 binary (Silverlight 3+) at <url>-soap12", "sl2", "sl3");
+
   private final Map<String, String> options;
 
+  /** Options already read; a bad value throws from its getter. */
   public CommandLine(Map<String, String> options) {
-    this.options = options;
+    this.options = Map.copyOf(options);
+  }
+
+  /**
+   * Reads {@code args} ({@code --name value} pairs) for {@code command}, which has {@code known}.
+   *
+   * @throws UsageException naming the first argument that is wrong and why
+   */
+  public static CommandLine parse(String command, List<String> args, List<Option> known) {
+    Map<String, Option> byName = new HashMap<>();
+    known.forEach(o -> byName.put(o.name(), o));
+    Map<String, String> options = new HashMap<>();
+    for (int i = 0; i < args.size(); i++) {
+      String arg = args.get(i);
+      if (!arg.startsWith("--")) {
+        throw new UsageException(command + ": unexpected argument " + arg + " (options are --name value)");
+      }
+      String name = arg.substring(2);
+      Option option = byName.get(name);
+      if (option == null) {
+        throw new UsageException(command + ": unknown option " + arg);
+      }
+      if (i + 1 >= args.size() || args.get(i + 1).startsWith("--")) {
+        throw new UsageException(command + ": " + arg + " needs a value, e.g. " + option.synopsis());
+      }
+      String value = args.get(++i);
+      String problem = option.check().apply(value);
+      if (problem != null) {
+        throw new UsageException(command + ": " + arg + ": " + problem);
+      }
+      if (options.put(name, value) != null) {
+        throw new UsageException(command + ": " + arg + " is given twice");
+      }
+    }
+    return new CommandLine(options);
+  }
+
+  /** The options every sample server has. */
+  public static List<Option> serverOptions(int defaultPort, String defaultInactivityTimeout) {
+    return List.of(HOST, Option.port(defaultPort), POLL_TIMEOUT, Option.duration("inactivity-timeout",
+        defaultInactivityTimeout, "how long a session may stay silent before it ends", null));
+  }
+
+  /** The options every console client has. */
+  public static List<Option> clientOptions(String defaultUrl) {
+    return List.of(Option.url(defaultUrl, "the service (its SOAP 1.1 address; sl3 adds -soap12)"), PROFILE,
+        Option.duration("poll-timeout", "15s", "the server's poll timeout; the client waits a little longer", null));
+  }
+
+  /** The value of {@code --name}, or null. */
+  public String value(String name) {
+    return options.get(name);
+  }
+
+  public boolean has(String name) {
+    return options.containsKey(name);
   }
 
   public String host() {
@@ -25,22 +93,39 @@ public final class CommandLine {
     return Integer.parseInt(options.getOrDefault("port", String.valueOf(defaultPort)));
   }
 
+  /** {@code --name} as a duration, or {@code defaultValue}. */
+  public Duration duration(String name, String defaultValue) {
+    return Durations.parse(options.getOrDefault(name, defaultValue));
+  }
+
   /** The endpoint's settings: {@code --poll-timeout} (default 15s) and {@code --inactivity-timeout}. */
   public DuplexServerConfig serverConfig(String defaultInactivityTimeout) {
     return DuplexServerConfig.builder()
-        .pollTimeout(Durations.parse(options.getOrDefault("poll-timeout", "15s")))
-        .inactivityTimeout(Durations.parse(options.getOrDefault("inactivity-timeout", defaultInactivityTimeout)))
+        .pollTimeout(duration("poll-timeout", "15s"))
+        .inactivityTimeout(duration("inactivity-timeout", defaultInactivityTimeout))
         .build();
   }
 
+  /** {@code --url}: the service's SOAP 1.1 address, whatever the profile. */
   public URI url(String defaultUrl) {
     return URI.create(options.getOrDefault("url", defaultUrl));
   }
 
-  /** A client's settings: the server's {@code --poll-timeout} (default 15s). */
+  /** {@code --profile}, default {@code sl2}. */
+  public Profile profile() {
+    return Profile.named(options.getOrDefault("profile", "sl2"));
+  }
+
+  /** The endpoint a client of {@code --url} talks to in its {@code --profile}. */
+  public URI endpoint(String defaultUrl) {
+    return profile().endpoint(url(defaultUrl));
+  }
+
+  /** A client's settings: the server's {@code --poll-timeout} (default 15s), the profile's wire format. */
   public DuplexClientConfig clientConfig() {
     return DuplexClientConfig.builder()
-        .serverPollTimeout(Durations.parse(options.getOrDefault("poll-timeout", "15s")))
+        .serverPollTimeout(duration("poll-timeout", "15s"))
+        .wireFormat(profile().wireFormat())
         .build();
   }
 }

@@ -4,13 +4,15 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 import org.netduplex.client.DuplexClientConfig;
 
 /**
  * How every console client command runs: CXF's and the client's log lines off the screen, a console
- * connected to {@code --url} with the server's {@code --poll-timeout}, its first call, then the lines
- * typed until {@code quit} or the end of input; the console closes (and ends its session) at the end.
+ * connected to the endpoint of {@code --url} in its {@code --profile}, with the server's
+ * {@code --poll-timeout}, its first call, then the lines typed until {@code quit} or the end of input;
+ * the console closes (and ends its session) at the end.
  *
  * @param <C> the console
  */
@@ -33,21 +35,38 @@ public abstract class ConsoleClientCommand<C extends ConsoleClientCommand.Consol
   protected abstract C open(URI url, DuplexClientConfig config, PrintStream out);
 
   /** The console's first call, before the user types (registering, joining); throws if it failed. */
-  protected abstract void start(C console, Map<String, String> options);
+  protected abstract void start(C console, CommandLine line);
+
+  /** The options of every console client, then {@code extra}. */
+  protected List<Option> optionsWith(Option... extra) {
+    List<Option> options = new ArrayList<>(CommandLine.clientOptions(defaultUrl));
+    options.addAll(List.of(extra));
+    return options;
+  }
 
   @Override
-  public final void run(Map<String, String> options) throws IOException {
+  public List<Option> options() {
+    return optionsWith();
+  }
+
+  @Override
+  public final void run(CommandLine line) throws IOException {
     ConsoleLogging.quiet();
-    CommandLine line = new CommandLine(options);
-    URI url = line.url(defaultUrl);
-    try (C console = open(url, line.clientConfig(), System.out)) {
+    run(line, ConsoleSession.stdin(), System.out);
+  }
+
+  /** Runs the console on {@code in} and {@code out}: the terminal, or a test's. */
+  final void run(CommandLine line, BufferedReader in, PrintStream out) throws IOException {
+    URI endpoint = line.endpoint(defaultUrl);
+    out.println("Connecting to " + endpoint + " (" + line.profile().description() + ")");
+    try (C console = open(endpoint, line.clientConfig(), out)) {
       try {
-        start(console, options);
+        start(console, line);
       } catch (RuntimeException e) {
-        System.out.println("Could not register with " + url + ": " + ConsoleText.reason(e));
+        out.println("Could not register with " + endpoint + ": " + ConsoleText.reason(e));
         return;
       }
-      console.run(ConsoleSession.stdin());
+      console.run(in);
     }
   }
 }

@@ -6,26 +6,48 @@ import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import org.netduplex.client.ClientListener;
 import org.netduplex.client.ClientState;
 import org.netduplex.client.DuplexClientConfig;
+import org.netduplex.client.DuplexFaultException;
 import org.netduplex.client.PollingDuplexClient;
+import org.netduplex.core.NetDuplex;
+import org.netduplex.core.Scheduler;
+import org.netduplex.core.SystemScheduler;
 
 /**
  * What every console client of the samples is around its own commands: a {@link PollingDuplexClient}
  * whose changes of state, dropped messages and failed callbacks are printed one line each (the
  * server's words through {@link ConsoleText}), and the loop that reads typed lines.
  *
+ * <p>A server that restarted has forgotten the session: its answer ({@code ndf:UnknownAddress}, or
+ * {@code ndf:SessionEnded} from a server stopping) faults the client, and a faulted client is not
+ * revived. The console says so in plain words, builds a new client (a new session) and runs its first
+ * call again ({@link #whenRenewed}), retrying with the client's backoff while the server is down.
+ *
  * @param <S> the service contract
  */
 public final class ConsoleSession<S> implements ClientListener, AutoCloseable {
+  /** The faults that say the server no longer knows this session. */
+  private static final Set<String> FORGOTTEN = Set.of("UnknownAddress", "SessionEnded");
+
   private final PrintStream out;
   private final String shown;
-  private final PollingDuplexClient<S> client;
+  private final DuplexClientConfig config;
+  private final Supplier<PollingDuplexClient<S>> clients;
+  private final AtomicBoolean renewing = new AtomicBoolean();
+  private volatile PollingDuplexClient<S> client;
   private volatile String whenFaulted;
+  private volatile Runnable firstCall;
   private volatile boolean quiet;
+  private volatile boolean closed;
+  private SystemScheduler ownedScheduler; // guarded by this
 
   /**
    * A client of {@code url} whose callbacks go to {@code callback}; {@code shown} names what one
@@ -35,11 +57,13 @@ public final class ConsoleSession<S> implements ClientListener, AutoCloseable {
       Class<C> callbackContract, C callback, String shown) {
     this.out = out;
     this.shown = shown;
-    this.client = PollingDuplexClient.builder(url)
+    this.config = config;
+    this.clients = () -> PollingDuplexClient.builder(url)
         .callback(callbackContract, callback)
         .listener(this)
         .config(config)
         .build(service);
+    this.client = clients.get();
   }
 
   /** Standard input as lines of UTF-8 text, for {@link #readLines}. */
@@ -65,12 +89,21 @@ public final class ConsoleSession<S> implements ClientListener, AutoCloseable {
     return this;
   }
 
+  /**
+   * The call that makes a new session useful (registering, joining again), run on a new client after
+   * the server forgot the old session; it throws if the server could not be reached.
+   */
+  public ConsoleSession<S> whenRenewed(Runnable firstCall) {
+    this.firstCall = firstCall;
+    return this;
+  }
+
   /** Prints no more changes of state: the user is leaving, what happens to the session is not news. */
   public void quiet() {
     quiet = true;
   }
 
-  /** The proxy of the service: each call is one request. */
+  /** The proxy of the service (of the current session): each call is one request. */
   public S service() {
     return client.service();
   }
@@ -84,11 +117,78 @@ public final class ConsoleSession<S> implements ClientListener, AutoCloseable {
     if (quiet) {
       return;
     }
+    if (to == ClientState.FAULTED && firstCall != null && forgotten(cause)) {
+      if (renewing.compareAndSet(false, true)) {
+        out.println("The server has ended this session (it restarted or is stopping); starting a new one.");
+        renewAfter(Duration.ZERO, 0);
+      }
+      return;
+    }
+    if (to == ClientState.CONNECTING && cause != null) {
+      out.println("[connecting] No answer from the server (" + ConsoleText.reason(cause) + "); trying again.");
+      return;
+    }
     out.println("[" + to.name().toLowerCase(Locale.ROOT) + "]" + (cause != null ? " " + ConsoleText.reason(cause) : ""));
     String advice = whenFaulted;
     if (to == ClientState.FAULTED && advice != null) {
       out.println(advice);
     }
+  }
+
+  /** Whether {@code cause} says the server no longer knows the session. */
+  static boolean forgotten(Throwable cause) {
+    return cause instanceof DuplexFaultException f && NetDuplex.FAULTS_NS.equals(f.code().getNamespaceURI())
+        && FORGOTTEN.contains(f.code().getLocalPart());
+  }
+
+  private void renewAfter(Duration delay, int attempt) {
+    Scheduler scheduler = scheduler();
+    if (scheduler != null) {
+      scheduler.schedule(() -> renew(attempt), delay);
+    }
+  }
+
+  /** A new client, and its first call; while the server is down, again after the client's backoff. */
+  private void renew(int attempt) {
+    if (closed || quiet) {
+      return;
+    }
+    PollingDuplexClient<S> fresh = clients.get();
+    PollingDuplexClient<S> old;
+    synchronized (this) {
+      if (closed) {
+        fresh.close();
+        return;
+      }
+      old = client;
+      client = fresh;
+    }
+    old.close();
+    try {
+      firstCall.run();
+      renewing.set(false);
+      out.println("New session started.");
+    } catch (RuntimeException e) {
+      if (attempt == 0) {
+        out.println("Waiting for the server: " + ConsoleText.reason(e));
+      }
+      long doubled = config.initialBackoff().toMillis() << Math.min(attempt, 20);
+      renewAfter(Duration.ofMillis(Math.min(doubled, config.maxBackoff().toMillis())), attempt + 1);
+    }
+  }
+
+  /** The scheduler of renewals: the client's, or a thread of this console's once needed; null once closed. */
+  private synchronized Scheduler scheduler() {
+    if (closed) {
+      return null;
+    }
+    if (config.scheduler() != null) {
+      return config.scheduler();
+    }
+    if (ownedScheduler == null) {
+      ownedScheduler = new SystemScheduler("console-renewal", 1);
+    }
+    return ownedScheduler;
   }
 
   @Override
@@ -104,6 +204,14 @@ public final class ConsoleSession<S> implements ClientListener, AutoCloseable {
   /** Ends the session: the client tells the server. */
   @Override
   public void close() {
-    client.close();
+    PollingDuplexClient<S> last;
+    synchronized (this) {
+      closed = true;
+      if (ownedScheduler != null) {
+        ownedScheduler.close();
+      }
+      last = client;
+    }
+    last.close();
   }
 }

@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.netduplex.client.WireFormat;
 
 /** The options every sample command shares, with the defaults the README documents. */
 class CommandLineTest {
@@ -48,5 +50,60 @@ class CommandLineTest {
 
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, line::clientConfig);
     assertEquals("Not a duration: soon (use 500ms, 15s, 10m, 1h or PT15S)", e.getMessage());
+  }
+
+  private static final List<Option> SERVER = CommandLine.serverOptions(10201, "10m");
+  private static final List<Option> CLIENT = CommandLine.clientOptions("http://localhost:10201/StockService");
+
+  @Test
+  void knownOptionsAreReadAndCheckedBeforeAnythingStarts() {
+    CommandLine line = CommandLine.parse("stock-server", List.of("--port", "8080", "--poll-timeout", "2s"), SERVER);
+
+    assertEquals(8080, line.port(10201));
+    assertEquals(Duration.ofSeconds(2), line.serverConfig("10m").pollTimeout());
+  }
+
+  @Test
+  void anUnknownOptionIsNamed() {
+    assertEquals("stock-server: unknown option --prot", refused(SERVER, "--prot", "1"));
+  }
+
+  @Test
+  void aBadValueNamesItsOptionAndWhatItExpects() {
+    assertEquals("stock-server: --port: expected a port number from 1 to 65535, got abc", refused(SERVER, "--port", "abc"));
+    assertEquals("stock-server: --port: expected a port number from 1 to 65535, got 70000",
+        refused(SERVER, "--port", "70000"));
+    assertEquals("stock-server: --poll-timeout: expected a duration above zero (500ms, 15s, 10m, 1h or PT15S), got soon",
+        refused(SERVER, "--poll-timeout", "soon"));
+    assertEquals("stock-server: --inactivity-timeout: expected a duration above zero (500ms, 15s, 10m, 1h or PT15S),"
+        + " got 0s", refused(SERVER, "--inactivity-timeout", "0s"));
+    assertEquals("stock-server: --url: expected an http:// or https:// address, got localhost:10201",
+        refused(CLIENT, "--url", "localhost:10201"));
+    assertEquals("stock-server: --profile: expected sl2 or sl3, got sl4", refused(CLIENT, "--profile", "sl4"));
+  }
+
+  @Test
+  void anOptionWithoutAValueOrGivenTwiceIsRefused() {
+    assertEquals("stock-server: --port needs a value, e.g. --port 10201", refused(SERVER, "--port"));
+    assertEquals("stock-server: --port needs a value, e.g. --port 10201", refused(SERVER, "--port", "--host", "x"));
+    assertEquals("stock-server: --port is given twice", refused(SERVER, "--port", "1", "--port", "2"));
+    assertEquals("stock-server: unexpected argument 10201 (options are --name value)", refused(SERVER, "10201"));
+  }
+
+  @Test
+  void theProfileChoosesTheEndpointAndTheWireFormat() {
+    CommandLine sl2 = CommandLine.parse("stock-client", List.of(), CLIENT);
+    CommandLine sl3 = CommandLine.parse("stock-client", List.of("--profile", "SL3", "--url", "http://h:1/StockService"),
+        CLIENT);
+
+    assertEquals(URI.create("http://localhost:10201/StockService"), sl2.endpoint("http://localhost:10201/StockService"));
+    assertEquals(WireFormat.SOAP11_TEXT, sl2.clientConfig().wireFormat());
+    assertEquals(URI.create("http://h:1/StockService-soap12"), sl3.endpoint("http://localhost:10201/StockService"));
+    assertEquals(WireFormat.SOAP12_BINARY, sl3.clientConfig().wireFormat());
+  }
+
+  private static String refused(List<Option> options, String... args) {
+    return assertThrows(UsageException.class, () -> CommandLine.parse("stock-server", List.of(args), options))
+        .getMessage();
   }
 }

@@ -1,6 +1,8 @@
 package org.netduplex.samples;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -8,10 +10,13 @@ import java.io.StringReader;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import javax.xml.namespace.QName;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.netduplex.client.ClientState;
 import org.netduplex.client.DuplexClientConfig;
+import org.netduplex.client.DuplexFaultException;
+import org.netduplex.core.NetDuplex;
 import org.netduplex.stock.IStockService;
 import org.netduplex.stock.IStockServiceCallback;
 import org.netduplex.stock.Stock;
@@ -51,6 +56,26 @@ class ConsoleSessionTest {
 
     assertEquals("[dropped a message: too big]\n[could not show a quote: java.lang.IllegalStateException: bug]\n",
         out.text());
+  }
+
+  @Test
+  void lostContactIsSaidInPlainWords() {
+    session.stateChanged(ClientState.OPEN, ClientState.CONNECTING, new IOException("Connection refused"));
+
+    assertEquals("[connecting] No answer from the server (Connection refused); trying again.\n", out.text());
+  }
+
+  @Test
+  void onlyTheFaultsOfAForgottenSessionStartANewOne() {
+    assertTrue(ConsoleSession.forgotten(fault("UnknownAddress")));
+    assertTrue(ConsoleSession.forgotten(fault("SessionEnded")));
+    assertFalse(ConsoleSession.forgotten(fault("AddressMismatch")));
+    assertFalse(ConsoleSession.forgotten(new DuplexFaultException(new QName("urn:other", "UnknownAddress"), "x", 500)));
+    assertFalse(ConsoleSession.forgotten(new IOException("Connection refused")));
+  }
+
+  private static DuplexFaultException fault(String code) {
+    return new DuplexFaultException(new QName(NetDuplex.FAULTS_NS, code), "gone", 500);
   }
 
   @Test

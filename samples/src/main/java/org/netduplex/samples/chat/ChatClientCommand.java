@@ -2,21 +2,28 @@ package org.netduplex.samples.chat;
 
 import java.io.PrintStream;
 import java.net.URI;
-import java.util.Map;
+import java.util.List;
 import org.netduplex.client.DuplexClientConfig;
+import org.netduplex.samples.CommandLine;
 import org.netduplex.samples.ConsoleClientCommand;
+import org.netduplex.samples.Option;
 
 /** {@code chat-client}: a console member of a ChatService. */
 public final class ChatClientCommand extends ConsoleClientCommand<ChatConsole> {
+  private static final Option NAME = Option.text("name", "<display name>", "join under this name (or later: /name <name>)");
+
   public ChatClientCommand() {
     super("http://localhost:10203/ChatService");
   }
 
   @Override
-  public String usage() {
-    return "a console client of the chat: type to talk, /to <name> <text> for a direct message, /quit\n"
-        + "                   --url http://localhost:10203/ChatService --name <display name>"
-        + " --poll-timeout 15s (the server's)";
+  public String summary() {
+    return "a console client of the chat: type to talk, /to <name> <text> for a direct message, /quit";
+  }
+
+  @Override
+  public List<Option> options() {
+    return optionsWith(NAME);
   }
 
   @Override
@@ -26,9 +33,9 @@ public final class ChatClientCommand extends ConsoleClientCommand<ChatConsole> {
 
   /** Joins under {@code --name}, if given; a refusal is printed, and the user may try {@code /name}. */
   @Override
-  protected void start(ChatConsole console, Map<String, String> options) {
-    if (options.containsKey("name")) {
-      console.join(options.get("name"));
+  protected void start(ChatConsole console, CommandLine line) {
+    if (line.has(NAME.name())) {
+      console.join(line.value(NAME.name()));
     }
   }
 }

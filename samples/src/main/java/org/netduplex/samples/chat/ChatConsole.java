@@ -49,7 +49,7 @@ public final class ChatConsole implements IChatServiceCallback, ConsoleClientCom
     this.out = out;
     this.zone = zone;
     this.session = new ConsoleSession<>(url, config, out, IChatService.class, IChatServiceCallback.class, this,
-        "an event").whenFaulted("The chat session is gone; /quit and start again.");
+        "an event").whenFaulted("The chat session is gone; /quit and start again.").whenRenewed(this::rejoin);
   }
 
   /**
@@ -61,15 +61,35 @@ public final class ChatConsole implements IChatServiceCallback, ConsoleClientCom
       out.println("You already joined as " + name + ".");
       return false;
     }
-    Join join = new Join();
-    join.setName(displayName);
-    JoinResult result;
     try {
-      result = session.service().join(join);
+      return joined(displayName, session.service().join(joinAs(displayName)));
     } catch (RuntimeException e) {
       out.println("Could not join: " + ConsoleText.reason(e));
       return false;
     }
+  }
+
+  /**
+   * Joins a new session under the name this console had (the server restarted and forgot the room);
+   * throws while the server cannot be reached, so that it is tried again.
+   */
+  private void rejoin() {
+    String again = name;
+    if (again != null) {
+      JoinResult result = session.service().join(joinAs(again));
+      name = null;
+      joined(again, result);
+    }
+  }
+
+  private static Join joinAs(String displayName) {
+    Join join = new Join();
+    join.setName(displayName);
+    return join;
+  }
+
+  /** Prints the server's answer to a Join; true if it accepted the name. */
+  private boolean joined(String displayName, JoinResult result) {
     if (!result.isAccepted()) {
       out.println("Refused: " + ConsoleText.clean(result.getReason()));
       out.println("Try another name with /name <name>, or /quit.");

@@ -16,8 +16,19 @@ public final class ChatServer implements AutoCloseable {
         web -> web.file("/", "chat.html").file("/chat.js", "chat.js"));
   }
 
+  /** The SOAP 1.1 endpoint (Silverlight 2). */
   public String address() {
     return sample.address();
+  }
+
+  /** The SOAP 1.2 + WS-Addressing endpoint, text or binary (Silverlight 3+). */
+  public String soap12Address() {
+    return sample.soap12Address();
+  }
+
+  /** Both endpoints with their profiles, one per line, as start-up prints them. */
+  public String describeEndpoints() {
+    return sample.describeEndpoints();
   }
 
   public String pageAddress() {

@@ -13,7 +13,12 @@ import org.netduplex.stock.Stock;
 
 /** The server example of the README (kept compiling here; the README quotes it verbatim). */
 // README:service-begin
-@WebService(endpointInterface = "org.netduplex.stock.IStockService")
+@WebService(
+    endpointInterface = "org.netduplex.stock.IStockService",
+    wsdlLocation = "classpath:wsdl/StockService.wsdl",   // your WSDL, as its clients know it
+    targetNamespace = "Silverlight",                     // and its service and port names;
+    serviceName = "StockService",                        // else CXF makes a WSDL of its own,
+    portName = "PollingDuplexHttpBinding_IStockService") // named after this class
 public class QuoteService implements IStockService, DuplexSessionListener {
   private final Set<DuplexSession> subscribers = ConcurrentHashMap.newKeySet();
 

@@ -2,8 +2,8 @@ package org.netduplex.samples.stock;
 
 import java.io.PrintStream;
 import java.net.URI;
-import java.util.Map;
 import org.netduplex.client.DuplexClientConfig;
+import org.netduplex.samples.CommandLine;
 import org.netduplex.samples.ConsoleClientCommand;
 
 /** {@code stock-client}: prints live quotes from a StockService and sends notes with Sync. */
@@ -13,9 +13,8 @@ public final class StockClientCommand extends ConsoleClientCommand<StockConsole>
   }
 
   @Override
-  public String usage() {
-    return "a console client of a StockService (ours or WCF's): live quotes, notes with Sync\n"
-        + "                   --url http://localhost:10201/StockService --poll-timeout 15s (the server's)";
+  public String summary() {
+    return "a console client of a StockService (ours or WCF's): live quotes, notes with Sync";
   }
 
   @Override
@@ -24,7 +23,7 @@ public final class StockClientCommand extends ConsoleClientCommand<StockConsole>
   }
 
   @Override
-  protected void start(StockConsole console, Map<String, String> options) {
+  protected void start(StockConsole console, CommandLine line) {
     console.start();
   }
 }

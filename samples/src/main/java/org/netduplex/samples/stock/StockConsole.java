@@ -6,6 +6,7 @@ import java.io.PrintStream;
 import java.net.URI;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import org.netduplex.client.ClientState;
 import org.netduplex.client.DuplexClientConfig;
@@ -32,10 +33,10 @@ public final class StockConsole implements IStockServiceCallback, ConsoleClientC
   public StockConsole(URI url, DuplexClientConfig config, PrintStream out) {
     this.out = out;
     this.session = new ConsoleSession<>(url, config, out, IStockService.class, IStockServiceCallback.class, this,
-        "a quote");
+        "a quote").whenRenewed(this::start);
   }
 
-  /** Registers with the server; quotes start arriving. */
+  /** Registers with the server (again, after it restarted); quotes start arriving. */
   public void start() {
     session.service().register();
   }
@@ -73,7 +74,7 @@ public final class StockConsole implements IStockServiceCallback, ConsoleClientC
     if (last == null) {
       out.println(lastQuotes.isEmpty() ? "No quotes yet; try again when the first ones are printed."
           : "Unknown symbol " + symbol + "; known: "
-              + ConsoleText.clean(String.join(" ", new java.util.TreeSet<>(lastQuotes.keySet()))));
+              + ConsoleText.clean(String.join(" ", new TreeSet<>(lastQuotes.keySet()))));
       return;
     }
     Stock withNotes = new Stock();

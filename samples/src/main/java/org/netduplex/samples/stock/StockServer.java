@@ -29,11 +29,12 @@ public final class StockServer implements AutoCloseable {
 
   private StockServer(Options o) {
     this.tickInterval = o.tickInterval;
-    this.ownedScheduler = o.config().scheduler() == null ? new SystemScheduler("stock-ticker", 1) : null;
-    this.scheduler = o.config().scheduler() != null ? o.config().scheduler() : ownedScheduler;
     this.service = new StockServiceImpl(new StockQuotes(new Random(o.seed), SYMBOLS));
     this.sample = new SampleServer("stock ticker", o.host(), o.port(), "StockService", o.maxThreads(), o.config(),
         service, service, web -> web.file("/", "stock.html").file("/stock.js", "stock.js"));
+    // After the endpoints, which may fail to start (a port in use): nothing to stop then.
+    this.ownedScheduler = o.config().scheduler() == null ? new SystemScheduler("stock-ticker", 1) : null;
+    this.scheduler = o.config().scheduler() != null ? o.config().scheduler() : ownedScheduler;
     if (!tickInterval.isZero()) {
       nextTick = scheduler.schedule(this::tick, tickInterval);
     }
@@ -44,8 +45,19 @@ public final class StockServer implements AutoCloseable {
     return new StockServer(options);
   }
 
+  /** The SOAP 1.1 endpoint (Silverlight 2). */
   public String address() {
     return sample.address();
+  }
+
+  /** The SOAP 1.2 + WS-Addressing endpoint, text or binary (Silverlight 3+). */
+  public String soap12Address() {
+    return sample.soap12Address();
+  }
+
+  /** Both endpoints with their profiles, one per line, as start-up prints them. */
+  public String describeEndpoints() {
+    return sample.describeEndpoints();
   }
 
   /** The ticker page, served next to the endpoint. */
@@ -68,6 +80,10 @@ public final class StockServer implements AutoCloseable {
 
   int subscriberCount() {
     return service.subscriberCount();
+  }
+
+  StockServiceImpl service() {
+    return service;
   }
 
   private StockQuotes serviceQuotes() {

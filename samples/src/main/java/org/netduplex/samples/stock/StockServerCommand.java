@@ -1,28 +1,39 @@
 package org.netduplex.samples.stock;
 
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 import org.netduplex.samples.Command;
 import org.netduplex.samples.CommandLine;
-import org.netduplex.samples.Durations;
+import org.netduplex.samples.ConsoleLogging;
 import org.netduplex.samples.Main;
+import org.netduplex.samples.Option;
 
 /** {@code stock-server}: the StockService of seed 002 with a quote ticker and its web page. */
 public final class StockServerCommand implements Command {
+  private static final Option TICK = Option.duration("tick", "1s", "time between quote changes", "no ticker");
+
   @Override
-  public String usage() {
-    return "the StockService of seed 002 with a quote ticker and page at /\n"
-        + "                   --host localhost --port 10201 --poll-timeout 15s --inactivity-timeout 10m --tick 1s (0s: off)";
+  public String summary() {
+    return "the StockService of seed 002 with a quote ticker, its page at / and status at /status";
   }
 
   @Override
-  public void run(Map<String, String> o) throws Exception {
-    CommandLine line = new CommandLine(o);
+  public List<Option> options() {
+    List<Option> options = new ArrayList<>(CommandLine.serverOptions(10201, "10m"));
+    options.add(TICK);
+    return options;
+  }
+
+  @Override
+  public void run(CommandLine line) throws Exception {
+    ConsoleLogging.server();
     StockServer server = StockServer.start(new StockServer.Options()
         .host(line.host())
         .port(line.port(10201))
-        .tickInterval(Durations.parse(o.getOrDefault("tick", "1s")))
+        .tickInterval(line.duration(TICK.name(), TICK.example()))
         .config(line.serverConfig("10m")));
-    System.out.println("StockService on " + server.address() + "; ticker page: " + server.pageAddress());
+    System.out.print("StockService on\n" + server.describeEndpoints());
+    System.out.println("Ticker page: " + server.pageAddress() + "; status: " + server.pageAddress() + "status");
     Main.runUntilStopped(server);
   }
 }

@@ -8,6 +8,7 @@ import org.netduplex.server.CallbackQueueFullException;
 import org.netduplex.server.DuplexSession;
 import org.netduplex.server.DuplexSessionListener;
 import org.netduplex.server.SessionEndReason;
+import org.netduplex.server.SessionEndedException;
 import org.netduplex.stock.IStockService;
 import org.netduplex.stock.IStockServiceCallback;
 import org.netduplex.stock.Stock;
@@ -37,7 +38,14 @@ public class StockServiceImpl implements IStockService, DuplexSessionListener {
 
   @Override
   public void register() {
-    DuplexSession caller = CallbackChannels.currentSession();
+    subscribe(CallbackChannels.currentSession());
+  }
+
+  /**
+   * Subscribes {@code caller} and sends it every quote. A one-way Register runs after its 200, so the
+   * client may have closed the session by then (a user who quit at once): nothing to send, no error.
+   */
+  void subscribe(DuplexSession caller) {
     subscribers.add(caller);
     IStockServiceCallback client = caller.callback(IStockServiceCallback.class);
     try {
@@ -46,6 +54,9 @@ public class StockServiceImpl implements IStockService, DuplexSessionListener {
       }
     } catch (CallbackQueueFullException e) {
       LOG.warning(e.getMessage());
+    } catch (SessionEndedException e) {
+      subscribers.remove(caller);
+      LOG.fine(() -> "Register of an ended session: " + e.getMessage());
     }
   }
 

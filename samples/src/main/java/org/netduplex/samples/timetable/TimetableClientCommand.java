@@ -2,8 +2,8 @@ package org.netduplex.samples.timetable;
 
 import java.io.PrintStream;
 import java.net.URI;
-import java.util.Map;
 import org.netduplex.client.DuplexClientConfig;
+import org.netduplex.samples.CommandLine;
 import org.netduplex.samples.ConsoleClientCommand;
 
 /** {@code timetable-client}: prints the bus timetable, then what changes in it. */
@@ -13,9 +13,8 @@ public final class TimetableClientCommand extends ConsoleClientCommand<Timetable
   }
 
   @Override
-  public String usage() {
-    return "a console client of the bus timetable: the whole table, then each change as + and - lines\n"
-        + "                   --url http://localhost:10202/TimetableService --poll-timeout 15s (the server's)";
+  public String summary() {
+    return "a console client of the bus timetable: the whole table, then each change as + and - lines";
   }
 
   @Override
@@ -24,7 +23,7 @@ public final class TimetableClientCommand extends ConsoleClientCommand<Timetable
   }
 
   @Override
-  protected void start(TimetableConsole console, Map<String, String> options) {
+  protected void start(TimetableConsole console, CommandLine line) {
     console.start();
   }
 }

@@ -41,10 +41,13 @@ public final class TimetableConsole implements ITimeServiceCallback, ConsoleClie
   public TimetableConsole(URI url, DuplexClientConfig config, PrintStream out) {
     this.out = out;
     this.session = new ConsoleSession<>(url, config, out, ITimeService.class, ITimeServiceCallback.class, this,
-        "an update");
+        "an update").whenRenewed(this::start);
   }
 
-  /** Registers with the server; the whole table arrives first, then a diff for each change. */
+  /**
+   * Registers with the server (again, after it restarted); the whole table arrives first, then a diff
+   * for each change.
+   */
   public void start() {
     session.service().register();
   }

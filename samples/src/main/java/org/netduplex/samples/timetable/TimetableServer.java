@@ -71,8 +71,19 @@ public final class TimetableServer implements AutoCloseable {
     return server;
   }
 
+  /** The SOAP 1.1 endpoint (Silverlight 2). */
   public String address() {
     return sample.address();
+  }
+
+  /** The SOAP 1.2 + WS-Addressing endpoint, text or binary (Silverlight 3+). */
+  public String soap12Address() {
+    return sample.soap12Address();
+  }
+
+  /** Both endpoints with their profiles, one per line, as start-up prints them. */
+  public String describeEndpoints() {
+    return sample.describeEndpoints();
   }
 
   /** The timetable page, served next to the endpoint. */

@@ -8,22 +8,32 @@ import org.netduplex.server.DuplexSession;
 import org.netduplex.server.PollingDuplexFeature;
 
 /**
- * The monitoring view of an endpoint as JSON: live sessions and totals. Session ids are cut to a
- * short prefix and addresses are left out, since a full id would let a reader act as that client.
+ * The monitoring view of a sample's endpoints as JSON: their addresses and profiles, live sessions and
+ * totals. Session ids are cut to a short prefix and client addresses are left out, since a full id
+ * would let a reader act as that client.
  */
 public final class SessionStatus {
+  /** One endpoint of the sample: where it is and which Silverlight profile it speaks. */
+  public record Endpoint(String address, String profile) {}
+
   /** Characters of a session id shown: enough to tell sessions apart, too few to use one. */
   static final int ID_PREFIX = 8;
 
   private SessionStatus() {}
 
-  public static String json(String sample, PollingDuplexFeature duplex) {
+  public static String json(String sample, List<Endpoint> endpoints, PollingDuplexFeature duplex) {
     DuplexMetrics m = duplex.metrics();
     List<DuplexSession> sessions = new ArrayList<>(duplex.sessions());
     sessions.sort(Comparator.comparing(DuplexSession::age).reversed());
     StringBuilder out = new StringBuilder(256 + sessions.size() * 128);
-    out.append("{\"sample\":").append(Json.string(sample))
-        .append(",\"totals\":{")
+    out.append("{\"sample\":").append(Json.string(sample)).append(",\"endpoints\":[");
+    for (int i = 0; i < endpoints.size(); i++) {
+      out.append(i == 0 ? "" : ",")
+          .append("{\"address\":").append(Json.string(endpoints.get(i).address()))
+          .append(",\"profile\":").append(Json.string(endpoints.get(i).profile()))
+          .append('}');
+    }
+    out.append("],\"totals\":{")
         .append("\"sessions\":").append(m.openSessions())
         .append(",\"pollsParked\":").append(m.parkedPolls())
         .append(",\"messagesWaiting\":").append(m.queuedMessages())

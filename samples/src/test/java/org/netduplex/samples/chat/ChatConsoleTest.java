@@ -22,6 +22,7 @@ import org.netduplex.chat.ChatEvent;
 import org.netduplex.chat.ChatEventKind;
 import org.netduplex.client.ClientState;
 import org.netduplex.client.DuplexClientConfig;
+import org.netduplex.client.WireFormat;
 import org.netduplex.samples.ConsoleOutput;
 import org.netduplex.server.DuplexServerConfig;
 import org.netduplex.testing.Eventually;
@@ -30,16 +31,24 @@ import org.netduplex.testing.Eventually;
 class ChatConsoleTest {
   private static final DuplexClientConfig CLIENT = DuplexClientConfig.builder().serverPollTimeout(Duration.ofSeconds(1)).build();
 
+  /** Retries within milliseconds while the server is down. */
+  private static final DuplexClientConfig RETRYING = CLIENT.toBuilder()
+      .initialBackoff(Duration.ofMillis(10)).maxBackoff(Duration.ofMillis(100)).build();
+
+  private int port;
   private ChatServer server;
   private final List<ChatConsole> consoles = new ArrayList<>();
 
   @BeforeEach
   void start() throws IOException {
-    int port;
     try (ServerSocket s = new ServerSocket(0)) {
       port = s.getLocalPort();
     }
-    server = new ChatServer("localhost", port, DuplexServerConfig.builder().pollTimeout(Duration.ofSeconds(1)).build());
+    server = startServer();
+  }
+
+  private ChatServer startServer() {
+    return new ChatServer("localhost", port, DuplexServerConfig.builder().pollTimeout(Duration.ofSeconds(1)).build());
   }
 
   @AfterEach
@@ -64,6 +73,35 @@ class ChatConsoleTest {
 
   private static BufferedReader typed(String lines) {
     return new BufferedReader(new StringReader(lines));
+  }
+
+  @Test
+  void afterAServerRestartMembersOfBothProfilesJoinAgainUnderTheirNamesAndTalk() {
+    ConsoleOutput carolOut = new ConsoleOutput();
+    ConsoleOutput daveOut = new ConsoleOutput();
+    ChatConsole carol = new ChatConsole(URI.create(server.address()), RETRYING, carolOut.stream, ZoneOffset.UTC);
+    ChatConsole dave = new ChatConsole(URI.create(server.soap12Address()),
+        RETRYING.toBuilder().wireFormat(WireFormat.SOAP12_BINARY).build(), daveOut.stream, ZoneOffset.UTC);
+    consoles.add(carol);
+    consoles.add(dave);
+    assertTrue(carol.join("Carol"), carolOut.text());
+    assertTrue(dave.join("Dave"), daveOut.text());
+    carolOut.awaitLine("[joined]  Dave joined.");
+
+    server.close();
+    server = startServer(); // same port, an empty room
+
+    for (ConsoleOutput out : List.of(carolOut, daveOut)) {
+      out.awaitLine("The server has ended this session (it restarted or is stopping); starting a new one.");
+      out.awaitLine("New session started.");
+    }
+    Eventually.await("both in the new room", () -> server.memberCount() == 2);
+    dave.handle("back again");
+    carolOut.awaitLine("[message] Dave: back again");
+    carol.handle("welcome back");
+    daveOut.awaitLine("[message] Carol: welcome back");
+    assertFalse(carolOut.text().contains("[faulted]") || carolOut.text().contains("ndf:"), carolOut.text());
+    assertEquals("Carol", carol.name());
   }
 
   @Test

@@ -6,7 +6,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.netduplex.client.DuplexClientConfig;
+import org.netduplex.client.PollingDuplexClient;
+import org.netduplex.client.WireFormat;
+import org.netduplex.stock.IStockService;
+import org.netduplex.stock.IStockServiceCallback;
+import org.netduplex.stock.Stock;
 import org.netduplex.testing.SoapHttp;
 import org.netduplex.testing.WireClient;
 
@@ -19,6 +31,7 @@ class ReadmeExamplesTest {
     assertTrue(readme.contains(ReadmeSnippets.snippet("QuoteService.java", "service")), "README service snippet is stale");
     assertTrue(readme.contains(ReadmeSnippets.snippet("ServerExample.java", "server")), "README server snippet is stale");
     assertTrue(readme.contains(ReadmeSnippets.snippet("ClientExample.java", "client")), "README client snippet is stale");
+    assertTrue(readme.contains(ReadmeSnippets.snippet("ServerExample.java", "soap12")), "README SOAP 1.2 snippet is stale");
   }
 
   @Test
@@ -44,6 +57,42 @@ class ReadmeExamplesTest {
   }
 
   @Test
+  void theServerExamplePublishesTheContractsWsdlNotOneNamedAfterTheClass() throws Exception {
+    String address = "http://localhost:" + freePort() + "/StockService";
+    try (ServerExample.Started started = ServerExample.start(address)) {
+      String wsdl = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(address + "?wsdl")).build(),
+          HttpResponse.BodyHandlers.ofString()).body();
+
+      assertTrue(wsdl.contains("<wsdl:service name=\"StockService\">"), wsdl);
+      assertTrue(wsdl.contains("targetNamespace=\"Silverlight\""), wsdl);
+      assertTrue(wsdl.contains("name=\"PollingDuplexHttpBinding_IStockService\""), wsdl);
+    }
+  }
+
+  @Test
+  void theSoap12ExampleServesASilverlight3BinaryClientInTheSessionsOfTheSoap11One() throws Exception {
+    String address = "http://localhost:" + freePort() + "/StockService";
+    try (ServerExample.Started started = ServerExample.startBothProfiles(address)) {
+      BlockingQueue<Stock> quotes = new LinkedBlockingQueue<>();
+      try (PollingDuplexClient<IStockService> sl3 = PollingDuplexClient.builder(URI.create(address + "-soap12"))
+          .callback(IStockServiceCallback.class, quotes::add)
+          .config(DuplexClientConfig.builder().wireFormat(WireFormat.SOAP12_BINARY).build())
+          .build(IStockService.class)) {
+        sl3.service().register();
+        Stock first = quotes.poll(10, TimeUnit.SECONDS);
+        assertEquals("AAHH", first == null ? null : first.getSymbol());
+        assertEquals(1, started.duplex().metrics().openSessions());
+      }
+    }
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    }
+  }
+
+  @Test
   void theClientExampleGetsTheFirstQuoteFromTheServerExample() throws Exception {
     int port;
     try (ServerSocket s = new ServerSocket(0)) {
@@ -51,7 +100,7 @@ class ReadmeExamplesTest {
     }
     URI endpoint = URI.create("http://localhost:" + port + "/StockService");
     try (ServerExample.Started started = ServerExample.start(endpoint.toString())) {
-      org.netduplex.stock.Stock first = ClientExample.firstQuote(endpoint);
+      Stock first = ClientExample.firstQuote(endpoint);
       assertEquals("AAHH", first.getSymbol());
       assertEquals(256.7, first.getAsk());
     }

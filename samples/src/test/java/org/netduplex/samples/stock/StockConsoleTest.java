@@ -17,14 +17,20 @@ import org.netduplex.client.ClientState;
 import org.netduplex.client.DuplexClientConfig;
 import org.netduplex.samples.ConsoleOutput;
 import org.netduplex.server.DuplexServerConfig;
+import org.netduplex.server.DuplexSession;
 import org.netduplex.stock.Stock;
+import org.netduplex.testing.Eventually;
 import org.netduplex.testing.SoapHttp;
 import org.netduplex.testing.WireClient;
 
 /** The stock console client against the stock server over loopback: quotes in, notes out to others. */
 class StockConsoleTest {
   private static final DuplexClientConfig CLIENT = DuplexClientConfig.builder().serverPollTimeout(Duration.ofSeconds(1)).build();
+  /** Retries within milliseconds while the server is down. */
+  private static final DuplexClientConfig RETRYING = CLIENT.toBuilder()
+      .initialBackoff(Duration.ofMillis(10)).maxBackoff(Duration.ofMillis(100)).build();
 
+  private int port;
   private StockServer server;
   private StockConsole alice;
   private StockConsole bob;
@@ -33,14 +39,17 @@ class StockConsoleTest {
 
   @BeforeEach
   void start() throws IOException {
-    int port;
     try (ServerSocket s = new ServerSocket(0)) {
       port = s.getLocalPort();
     }
-    server = StockServer.start(new StockServer.Options().port(port).tickInterval(Duration.ZERO)
-        .config(DuplexServerConfig.builder().pollTimeout(Duration.ofSeconds(1)).build()));
+    server = startServer();
     alice = new StockConsole(URI.create(server.address()), CLIENT, aliceOut.stream);
     bob = new StockConsole(URI.create(server.address()), CLIENT, bobOut.stream);
+  }
+
+  private StockServer startServer() {
+    return StockServer.start(new StockServer.Options().port(port).tickInterval(Duration.ZERO)
+        .config(DuplexServerConfig.builder().pollTimeout(Duration.ofSeconds(1)).build()));
   }
 
   @AfterEach
@@ -60,7 +69,7 @@ class StockConsoleTest {
     aliceOut.awaitLine("[open]");
     long before = aliceOut.text().lines().count();
     server.tickNow();
-    org.netduplex.testing.Eventually.await("a tick printed", () -> aliceOut.text().lines().count() > before);
+    Eventually.await("a tick printed", () -> aliceOut.text().lines().count() > before);
   }
 
   @Test
@@ -76,6 +85,45 @@ class StockConsoleTest {
     assertTrue(line.startsWith("CZLP "), line);
     assertFalse(bobOut.text().contains("never sent"), "commands after quit ran");
     assertEquals(ClientState.OPEN, bob.state());
+  }
+
+  @Test
+  void afterAServerRestartTheConsoleSaysSoAndRegistersWithANewSession() {
+    ConsoleOutput carolOut = new ConsoleOutput();
+    StockConsole carol = new StockConsole(URI.create(server.address()), RETRYING, carolOut.stream);
+    try {
+      carol.start();
+      carolOut.awaitLine("[open]");
+      carolOut.awaitLine(StockServer.SYMBOLS.get(StockServer.SYMBOLS.size() - 1) + " ");
+
+      server.close();
+      server = startServer(); // same port, no sessions
+
+      carolOut.awaitLine("New session started.");
+      Eventually.await("the quotes printed again", () -> carolOut.text().lines().filter(l -> l.startsWith("POLL ")).count() == 2);
+      assertEquals(1, server.subscriberCount());
+      String said = carolOut.text();
+      assertTrue(said.contains("The server has ended this session (it restarted or is stopping); starting a new one."), said);
+      assertFalse(said.contains("[faulted]") || said.contains("ndf:"), "protocol jargon: " + said);
+      Eventually.await("open again", () -> carol.state() == ClientState.OPEN);
+    } finally {
+      carol.close();
+    }
+  }
+
+  @Test
+  void aRegisterThatRunsAfterItsSessionEndedSubscribesNothingAndThrowsNothing() {
+    WireClient quitter = WireClient.random();
+    assertEquals(200, new SoapHttp(URI.create(server.address())).post(WireClient.REGISTER, quitter.register()).statusCode());
+    Eventually.await("subscribed", () -> server.subscriberCount() == 1);
+    DuplexSession session = server.duplex().sessions().iterator().next();
+    session.close();
+    Eventually.await("ended", () -> server.duplex().sessions().isEmpty());
+    Eventually.await("unsubscribed by the listener", () -> server.subscriberCount() == 0);
+
+    server.service().subscribe(session); // as a late Register would
+
+    assertEquals(0, server.subscriberCount());
   }
 
   @Test
