@@ -71,7 +71,7 @@ class ServletContainerTest {
     for (int i = 0; i < 3; i++) {
       HttpResponse<String> poll = http.post(WireClient.MAKE_CONNECTION, client.makeConnection());
       assertEquals(500, poll.statusCode(), poll.body());
-      assertTrue(poll.body().contains("<faultcode>ndf:ServerMisconfigured</faultcode>"), poll.body());
+      assertTrue(poll.body().contains("<faultcode xmlns:ndf=\"urn:netduplex:faults\">ndf:ServerMisconfigured</faultcode>"), poll.body());
       assertTrue(poll.body().contains("cannot hold polls"), poll.body());
       assertTrue(!poll.body().contains("at org."), poll.body());
     }
