@@ -93,7 +93,11 @@ class ServletContainerTest {
 
     CompletableFuture<HttpResponse<String>> parked = http.postAsync(WireClient.MAKE_CONNECTION, client.makeConnection());
     Eventually.await("poll parked", () -> server.feature.metrics().parkedPolls() == 1);
-    scheduler.advanceBy(Duration.ofSeconds(15));
+    // Its timeout is armed just after it counts as parked: move the clock until the timer has seen it.
+    Eventually.await("poll answered at its timeout", () -> {
+      scheduler.advanceBy(Duration.ofSeconds(15));
+      return parked.isDone();
+    });
 
     HttpResponse<String> empty = parked.get();
     assertEquals(200, empty.statusCode());
