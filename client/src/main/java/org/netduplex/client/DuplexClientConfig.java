@@ -161,7 +161,8 @@ public final class DuplexClientConfig {
   @Override
   public String toString() {
     return "DuplexClientConfig{serverPollTimeout=" + serverPollTimeout + ", pollTimeoutMargin=" + pollTimeoutMargin
-        + ", clientPollTimeout=" + clientPollTimeout        + ", inactivityTimeout=" + inactivityTimeout + ", initialBackoff=" + initialBackoff
+        + ", clientPollTimeout=" + clientPollTimeout + ", inactivityTimeout=" + inactivityTimeout
+        + ", initialBackoff=" + initialBackoff
         + ", maxBackoff=" + maxBackoff + ", maxResponseBytes=" + maxResponseBytes
         + ", anonymousUriPrefix=" + anonymousUriPrefix + ", closeSessionOnClose=" + closeSessionOnClose
         + ", closeTimeout=" + closeTimeout + ", duplexMode=" + duplexMode

@@ -39,7 +39,7 @@ public final class ServerExample {
     factory.setAddress(address);                     // e.g. http://localhost:10201/StockService
     factory.getFeatures().add(duplex);
     Server server = factory.create();
-    // ... later: server.destroy(); duplex.close();
+    // ... later: server.destroy();                // closes duplex too: parked polls answered, sessions ended
     // README:server-end
     return new Started(List.of(server), service, duplex);
   }

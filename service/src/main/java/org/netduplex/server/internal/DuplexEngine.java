@@ -313,6 +313,7 @@ public final class DuplexEngine implements AutoCloseable {
     return sweeper.interval();
   }
 
+  /** Whether {@link #close()} was called. */
   public boolean isClosed() {
     return closed;
   }

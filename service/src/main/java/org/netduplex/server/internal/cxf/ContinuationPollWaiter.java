@@ -3,6 +3,7 @@ package org.netduplex.server.internal.cxf;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.logging.Logger;
 import org.apache.cxf.continuations.Continuation;
 import org.netduplex.server.internal.DuplexEngine;
 import org.netduplex.server.internal.PollOutcome;
@@ -17,6 +18,7 @@ import org.netduplex.server.internal.PollWaiter;
  * may already refuse (its 404 page), or into a transport about to close.
  */
 final class ContinuationPollWaiter implements PollWaiter {
+  private static final Logger LOG = Logger.getLogger(ContinuationPollWaiter.class.getName());
   private final DuplexEngine engine;
   private final ParkedRequests parked;
   private PollOutcome outcome;
@@ -46,9 +48,7 @@ final class ContinuationPollWaiter implements PollWaiter {
       c = continuation;
     }
     if (answerHere) {
-      PollResponseWriter.writeEmpty(response);
-      engine.answeredEmpty();
-      async.complete();
+      answerEmptyWhileStopping();
     } else if (answeredAlready) {
       // The transport's timeout answered the request first: the message goes to the next poll.
       if (o instanceof PollOutcome.Deliver d) {
@@ -57,6 +57,17 @@ final class ContinuationPollWaiter implements PollWaiter {
     } else if (c != null) {
       c.resume();
     } // else the request thread has not suspended yet and will find the outcome itself
+  }
+
+  private void answerEmptyWhileStopping() {
+    try {
+      PollResponseWriter.writeEmpty(response);
+      engine.answeredEmpty();
+      async.complete();
+    } catch (IllegalStateException e) {
+      // The container already ended the request (it closed its connections first): nothing to answer.
+      LOG.fine(() -> "Parked poll already ended by the container: " + e);
+    }
   }
 
   /** Suspends the request unless an outcome already arrived, which is then returned. */

@@ -15,7 +15,8 @@ import org.w3c.dom.Element;
  * The one mapping from engine refusals to SOAP faults. As WS-RM and WS-MakeConnection do for SOAP
  * 1.1, the fault's subcode is the {@code faultcode}: {@code wsmc:MissingSelection} and
  * {@code wsmc:UnsupportedSelection} from the specification, and NetDuplex's own codes in
- * {@value #FAULT_NS} for the rest (WCF's own codes for these cases are not documented).
+ * {@value #FAULT_NS} for the rest (WCF's own codes for these cases are not documented). Every prefix
+ * a code or detail QName uses is declared inside {@code s:Fault}, on the element that uses it.
  */
 public final class DuplexFaults {
   /** Namespace of NetDuplex's fault codes. */
@@ -33,8 +34,7 @@ public final class DuplexFaults {
       QName code = fault.getFaultCode();
       SoapFault soap12 = new SoapFault(f.getMessage(), f,
           f.kind().isSenderFault() ? version.getSender() : version.getReceiver());
-      soap12.setSubCode(code);
-      soap12.getNamespaces().put(code.getPrefix(), code.getNamespaceURI());
+      soap12.setSubCode(code); // CXF declares its prefix on the s:Value that uses it
       if (f.unsupportedSelection() != null) {
         soap12.setDetail(unsupportedSelectionDetail(f.unsupportedSelection()));
       }
@@ -57,9 +57,10 @@ public final class DuplexFaults {
       case REQUEST_TOO_LARGE -> ndf("RequestTooLarge");
       case SERVER_MISCONFIGURED -> ndf("ServerMisconfigured");
     };
-    SoapFault fault = new SoapFault(f.getMessage(), f, code);
-    fault.getNamespaces().put(code.getPrefix(), code.getNamespaceURI());
-    return fault;
+    // No entry in getNamespaces(): CXF would declare it on s:Body, and a stack that copies the
+    // s:Fault element out could no longer resolve the code. Unbound, the prefix is declared on the
+    // faultcode (s:Value in SOAP 1.2) element itself.
+    return new SoapFault(f.getMessage(), f, code);
   }
 
   /**
