@@ -27,7 +27,8 @@
 //   AD prefix localId nsId value | AV prefix local ns type value | T text | TD id | V type value | C text |
 //   QN local ns | QND localId nsId | ARR type prefix local ns v1,v2,...
 // with ids into the dictionary and typed values: i4 i8 u8 dec bool (decimal text), f4 f8 (hex of the IEEE bits),
-// guid, uid (a UniqueId from a GUID), dt (ticks:kind, kind 0 unspecified, 1 UTC, 2 local), ts (ticks), b64 (base64).
+// guid, uid (a UniqueId from a GUID), dt (ticks:kind, kind 0 unspecified, 1 UTC, 2 local), ts (ticks), b64 (base64);
+// array values are decimal text, of types i2 i4 i8 bool f8 dec.
 using System;
 using System.Collections.Generic;
 using System.Globalization;
@@ -266,10 +267,7 @@ public static class MsbinPeer {
       case "i8": w.WriteArray(prefix, local, ns, Array.ConvertAll(v, s => long.Parse(s, inv)), 0, v.Length); break;
       case "i2": w.WriteArray(prefix, local, ns, Array.ConvertAll(v, s => short.Parse(s, inv)), 0, v.Length); break;
       case "bool": w.WriteArray(prefix, local, ns, Array.ConvertAll(v, s => s == "true"), 0, v.Length); break;
-      case "f8":
-        w.WriteArray(prefix, local, ns, Array.ConvertAll(v, s => BitConverter.Int64BitsToDouble(
-            long.Parse(s, NumberStyles.HexNumber))), 0, v.Length);
-        break;
+      case "f8": w.WriteArray(prefix, local, ns, Array.ConvertAll(v, s => double.Parse(s, inv)), 0, v.Length); break;
       case "dec": w.WriteArray(prefix, local, ns, Array.ConvertAll(v, s => decimal.Parse(s, inv)), 0, v.Length); break;
       default: throw new ArgumentException("unknown array type " + type);
     }

@@ -64,6 +64,14 @@ class StaticDictionaryTest {
     assertEquals("<v x=\"-\">-</v>", Msbin.toText(dash));
   }
 
+  /** The empty namespace stays inline (08 00, one byte shorter than a dictionary xmlns naming 0xA2). */
+  @Test
+  void undeclaringTheDefaultNamespaceStaysInline() throws Exception {
+    byte[] undeclared = Msbin.fromText("<w xmlns=\"urn:x\"><v xmlns=\"\"/></w>");
+    assertEquals("40 01 77 08 05 75 72 6E 3A 78 40 01 76 08 00 01 01", hex(undeclared));
+    assertEquals("<w xmlns=\"urn:x\"><v xmlns=\"\"/></w>", Msbin.toText(undeclared));
+  }
+
   @Test
   void theTlsnegoUriTravelsAsId0x1A8OnlyWithItsSpace() throws Exception {
     byte[] spaced = Msbin.fromText("<v>" + TLSNEGO + "</v>");
