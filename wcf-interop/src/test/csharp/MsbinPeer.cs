@@ -28,7 +28,7 @@
 //   QN local ns | QND localId nsId | ARR type prefix local ns v1,v2,...
 // with ids into the dictionary and typed values: i4 i8 u8 dec bool (decimal text), f4 f8 (hex of the IEEE bits),
 // guid, uid (a UniqueId from a GUID), dt (ticks:kind, kind 0 unspecified, 1 UTC, 2 local), ts (ticks), b64 (base64);
-// array values are decimal text, of types i2 i4 i8 bool f8 dec.
+// array values are decimal text, of types i2 i4 i8 bool f4 f8 dec ts dt (dt: ticks).
 using System;
 using System.Collections.Generic;
 using System.Globalization;
@@ -269,6 +269,14 @@ public static class MsbinPeer {
       case "bool": w.WriteArray(prefix, local, ns, Array.ConvertAll(v, s => s == "true"), 0, v.Length); break;
       case "f8": w.WriteArray(prefix, local, ns, Array.ConvertAll(v, s => double.Parse(s, inv)), 0, v.Length); break;
       case "dec": w.WriteArray(prefix, local, ns, Array.ConvertAll(v, s => decimal.Parse(s, inv)), 0, v.Length); break;
+      case "f4": w.WriteArray(prefix, local, ns, Array.ConvertAll(v, s => float.Parse(s, inv)), 0, v.Length); break;
+      case "ts":
+        w.WriteArray(prefix, local, ns, Array.ConvertAll(v, s => new TimeSpan(long.Parse(s, inv))), 0, v.Length);
+        break;
+      case "dt": // ticks from 0001-01-01, negative values mirrored
+        w.WriteArray(prefix, local, ns, Array.ConvertAll(v, s => new DateTime(Math.Abs(long.Parse(s, inv)))), 0,
+            v.Length);
+        break;
       default: throw new ArgumentException("unknown array type " + type);
     }
   }

@@ -184,8 +184,10 @@ class MsbinCrossCheckTest {
           }
           Infoset.op(s, "EE");
         }
-        case 3 -> Infoset.op(s, "ARR", pick(random, "i4", "i8", "i2", "bool", "f8", "dec"), "q", "item",
-            "urn:netduplex:q", arrayValues(random));
+        case 3 -> {
+          String type = pick(random, "i2", "i4", "i8", "bool", "f4", "f8", "dec", "ts", "dt");
+          Infoset.op(s, "ARR", type, "q", "item", "urn:netduplex:q", arrayValues(random, type));
+        }
         case 4 -> Infoset.op(s, "C", "comment " + i);
         case 5 -> { // no doubles inside mixed text: see sameButForDoublePrecision
           Infoset.op(s, "SE", "", "mixed", "");
@@ -236,14 +238,19 @@ class MsbinCrossCheckTest {
     };
   }
 
-  private static String arrayValues(Random random) {
+  /** 1 to 5 values in the range of {@code type} (booleans as true/false, DateTimes as ticks, mirrored if negative). */
+  private static String arrayValues(Random random, String type) {
+    long bound = switch (type) {
+      case "i2" -> Short.MAX_VALUE;
+      case "i4" -> Integer.MAX_VALUE;
+      case "dt" -> 3_155_378_975_999_999_999L;
+      default -> Long.MAX_VALUE;
+    };
     StringBuilder s = new StringBuilder();
     int n = 1 + random.nextInt(5);
     for (int i = 0; i < n; i++) {
-      if (i > 0) {
-        s.append(',');
-      }
-      s.append(random.nextInt(200) - 100);
+      long v = random.nextBoolean() ? random.nextInt(200) - 100 : random.nextLong() >> random.nextInt(64);
+      s.append(i > 0 ? "," : "").append(type.equals("bool") ? String.valueOf(v % 2 == 0) : String.valueOf(v % bound));
     }
     return s.toString();
   }
