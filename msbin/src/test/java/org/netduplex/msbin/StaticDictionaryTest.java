@@ -38,21 +38,25 @@ class StaticDictionaryTest {
     assertEquals(-1, NBFS.idOf("-"));
   }
 
-  /** String212, TrustDec2005's TlsnegoValueTypeUri, has a leading space in WCF (Mono's security code notes it). */
+  /** String212, WCF's TlsnegoValueTypeUri, has a leading space (Mono's own security constants note it too). */
   @Test
   void id0x1A8HasWcfsLeadingSpace() {
     assertEquals(TLSNEGO, NBFS.lookup(0x1A8));
     assertEquals(-1, NBFS.idOf(TLSNEGO.substring(1)));
   }
 
-  /** SHA-256 of "0xID TAB string LF" for every id in order: any edit of any entry shows here. */
+  /**
+   * SHA-256 of "0xID TAB string LF" for every id in order, computed from Microsoft's String0..String486: any edit of
+   * any entry shows here.
+   */
   @Test
   void tableIsWcfsEntryForEntry() throws Exception {
     MessageDigest sha = MessageDigest.getInstance("SHA-256");
     for (int id = 0; id <= 0x3CC; id += 2) {
       sha.update(String.format("0x%02X\t%s\n", id, NBFS.lookup(id)).getBytes(StandardCharsets.UTF_8));
     }
-    assertEquals("73e19b45c0ddca0f40c1d119e2a213f90a883ebfd42a08543b9aee7b3090b893", HexFormat.of().formatHex(sha.digest()));
+    assertEquals("73e19b45c0ddca0f40c1d119e2a213f90a883ebfd42a08543b9aee7b3090b893",
+        HexFormat.of().formatHex(sha.digest()));
   }
 
   @Test

@@ -49,7 +49,8 @@ class DictionaryAgainstWcfTest {
     for (Map.Entry<Integer, String> e : wcf.entrySet()) {
       int id = e.getKey();
       String ours = StaticDictionary.NBFS.lookup(id);
-      String expectedFromMono = MONO_DEVIATIONS.getOrDefault(id, ours == null ? "!XmlException" : escape(ours));
+      String oursAsPrinted = ours == null ? "!XmlException" : Canonical.escape(ours);
+      String expectedFromMono = MONO_DEVIATIONS.getOrDefault(id, oursAsPrinted);
       if (!e.getValue().equals(expectedFromMono)) {
         wrong.add(String.format("0x%X: Mono [%s], ours [%s]", id, e.getValue(), ours));
       } else if (MICROSOFT.containsKey(id) && !MICROSOFT.get(id).equals(ours)) {
@@ -74,18 +75,5 @@ class DictionaryAgainstWcfTest {
       byId.put(Integer.decode(line.substring(0, tab)), line.substring(tab + 1));
     }
     return byId;
-  }
-
-  /** DictionaryDump's escape: printable ASCII but the backslash as is, everything else as \\uXXXX. */
-  private static String escape(String s) {
-    StringBuilder out = new StringBuilder();
-    for (char c : s.toCharArray()) {
-      if (c >= 0x20 && c < 0x7F && c != '\\') {
-        out.append(c);
-      } else {
-        out.append(String.format("\\u%04X", (int) c));
-      }
-    }
-    return out.toString();
   }
 }

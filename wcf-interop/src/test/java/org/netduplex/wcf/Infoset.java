@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
@@ -81,8 +82,8 @@ final class Infoset {
   private static void canonical(Element e, StringBuilder out, StringBuilder text) {
     Canonical.flush(out, text);
     Canonical.line(out, "SE", e.prefix(), e.namespace(), e.local());
-    new java.util.TreeMap<>(e.declarations()).forEach((prefix, uri) -> Canonical.line(out, "NS", prefix, uri));
-    Map<String, Attribute> sorted = new java.util.TreeMap<>();
+    new TreeMap<>(e.declarations()).forEach((prefix, uri) -> Canonical.line(out, "NS", prefix, uri));
+    Map<String, Attribute> sorted = new TreeMap<>();
     e.attributes().forEach(a -> sorted.put(a.namespace() + '\0' + a.local(), a));
     sorted.values().forEach(a -> Canonical.line(out, "A", a.prefix(), a.namespace(), a.local(), a.value()));
     for (Node n : e.children()) {

@@ -168,10 +168,6 @@ final class InfosetGenerator {
     return options[random.nextInt(options.length)];
   }
 
-  Random random() {
-    return random;
-  }
-
   static List<Element> documents(long seed, int count) {
     InfosetGenerator g = new InfosetGenerator(seed);
     List<Element> out = new ArrayList<>();

@@ -45,12 +45,12 @@ final class MsbinPeer {
     inputs.forEach(b -> stdin.append(B64.encodeToString(b)).append('\n'));
     Mono.Result r = Mono.run("MsbinPeer", stdin.toString().getBytes(StandardCharsets.US_ASCII), 120, mode,
         dictionary ? "dict" : "nodict").assertSucceeded();
-    List<String> lines = List.of(r.stdout.split("\n", -1)).subList(0, inputs.size());
-    if (!r.stdout.endsWith("\n") || r.stdout.split("\n", -1).length != inputs.size() + 1) {
-      throw new AssertionError("MsbinPeer answered " + r.stdout.lines().count() + " lines for " + inputs.size()
+    String[] lines = r.stdout.split("\n", -1); // the last is the empty rest after the final newline
+    if (lines.length != inputs.size() + 1 || !lines[inputs.size()].isEmpty()) {
+      throw new AssertionError("MsbinPeer answered " + (lines.length - 1) + " lines for " + inputs.size()
           + " documents; stderr:\n" + r.stderr);
     }
-    return lines;
+    return List.of(lines).subList(0, inputs.size());
   }
 
   private static String utf8(byte[] b) {
