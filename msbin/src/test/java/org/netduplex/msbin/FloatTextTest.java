@@ -64,4 +64,16 @@ class FloatTextTest {
         .put(new byte[] {0x40, 0x01, 'v', (byte) 0x93}).putLong(Long.parseUnsignedLong(bits, 16)).array();
     assertEquals("<v>" + text + "</v>", Msbin.toText(document));
   }
+
+  /**
+   * Texts our old (Java shortest-digits) formatter produced, that the writer therefore sent as Float or Double
+   * records, which WCF read as other characters ("0.00001" as "1E-05"). They now stay characters.
+   */
+  @ParameterizedTest(name = "{0} stays characters")
+  @CsvSource({"0.00001", "9.007199254740992E+15", "1.2345678E+07", "-0.00009"})
+  void textsWcfWouldReadDifferentlyStayCharacters(String text) throws Exception {
+    byte[] written = Msbin.fromText("<v>" + text + "</v>");
+    assertEquals("40 01 76 99", hex(written).substring(0, 11), text + " is written as " + hex(written));
+    assertEquals("<v>" + text + "</v>", Msbin.toText(written));
+  }
 }
