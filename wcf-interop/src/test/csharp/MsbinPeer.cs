@@ -225,6 +225,8 @@ public static class MsbinPeer {
     }
   }
 
+  static XmlDictionary wcfStrings;
+
   // Without the dictionary an XmlDictionaryString of a throwaway dictionary: the writer then writes its characters.
   static XmlDictionaryString Entry(XmlDictionary dictionary, string id) {
     int key = int.Parse(id, CultureInfo.InvariantCulture) / 2;
@@ -235,7 +237,8 @@ public static class MsbinPeer {
     if (dictionary != null) {
       throw new ArgumentException("no dictionary id " + id);
     }
-    return new XmlDictionary().Add(WcfDictionary().TryLookup(key, out s) ? s.Value : id);
+    wcfStrings = wcfStrings ?? WcfDictionary();
+    return new XmlDictionary().Add(wcfStrings.TryLookup(key, out s) ? s.Value : id);
   }
 
   static void WriteTyped(XmlDictionaryWriter w, string type, string v) {
