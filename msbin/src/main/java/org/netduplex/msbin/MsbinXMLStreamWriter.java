@@ -334,7 +334,8 @@ public final class MsbinXMLStreamWriter implements XMLStreamWriter {
   }
 
   private void writeXmlnsRecord(String prefix, String uri) throws XMLStreamException {
-    int id = dictionary.idOf(uri);
+    // xmlns="" inline is one length byte; the dictionary's empty string (0xA2) would take two
+    int id = uri.isEmpty() ? -1 : dictionary.idOf(uri);
     if (prefix.isEmpty()) {
       out.write(id >= 0 ? SHORT_DICTIONARY_XMLNS_ATTRIBUTE : SHORT_XMLNS_ATTRIBUTE);
     } else {

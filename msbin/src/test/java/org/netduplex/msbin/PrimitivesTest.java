@@ -9,9 +9,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.netduplex.msbin.internal.BinaryInput;
 import org.netduplex.msbin.internal.BinaryOutput;
-import org.netduplex.msbin.internal.StaticDictionary;
 
-/** The structures of [MC-NBFX] 2.1 and the dictionary of [MC-NBFS] 2.1. */
+/** The structures of [MC-NBFX] 2.1 (the dictionary of [MC-NBFS] 2.1: StaticDictionaryTest). */
 class PrimitivesTest {
   /** [MC-NBFX] 2.1.2.1 to 2.1.2.5; 2.1.2.4's example names 268435456 but its bytes are 2^21. */
   @ParameterizedTest(name = "{0} <-> {1}")
@@ -44,23 +43,5 @@ class PrimitivesTest {
     out.writeString("abc");
     out.flush();
     assertEquals("03 61 62 63", hex(sink.toByteArray()));
-  }
-
-  @Test
-  void staticDictionaryHasEveryEvenIdOfMcNbfsSection21() {
-    StaticDictionary d = StaticDictionary.NBFS;
-    assertEquals(487, d.size());
-    for (int id = 0; id <= 0x3CC; id += 2) {
-      assertEquals(id, d.idOf(d.lookup(id)), "id " + id);
-    }
-    assertEquals("mustUnderstand", d.lookup(0x00));
-    assertEquals("http://www.w3.org/2005/08/addressing/anonymous", d.lookup(0x14));
-    assertEquals("-", d.lookup(0xA2));
-    assertEquals("http://docs.oasis-open.org/wss/oasis-wss-soap-message-security-1.1#EncryptedKey", d.lookup(0x17A));
-    assertEquals("http://www.w3.org/2001/XMLSchema-instance", d.lookup(0x372));
-    assertEquals("http://schemas.xmlsoap.org/soap/envelope/", d.lookup(0x3C2));
-    assertEquals("detail", d.lookup(0x3CC));
-    assertEquals(null, d.lookup(0x3CE));
-    assertEquals(null, d.lookup(1));
   }
 }

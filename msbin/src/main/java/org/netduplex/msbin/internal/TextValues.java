@@ -22,58 +22,14 @@ public final class TextValues {
 
   private TextValues() {}
 
-  // ---- floating point: shortest digits that give the same IEEE value back, .NET "R" layout ----
+  // ---- floating point: .NET Framework's "R", the text WCF's reader gives (RoundTripFormat) ----
 
   public static String formatDouble(double d) {
-    if (Double.isNaN(d)) {
-      return "NaN";
-    }
-    if (Double.isInfinite(d)) {
-      return d > 0 ? "INF" : "-INF";
-    }
-    if (d == 0) {
-      return (1 / d < 0) ? "-0" : "0";
-    }
-    return layout(Double.toString(Math.abs(d)), d < 0, 15);
+    return RoundTripFormat.formatDouble(d);
   }
 
   public static String formatFloat(float f) {
-    if (Float.isNaN(f)) {
-      return "NaN";
-    }
-    if (Float.isInfinite(f)) {
-      return f > 0 ? "INF" : "-INF";
-    }
-    if (f == 0) {
-      return (1 / f < 0) ? "-0" : "0";
-    }
-    return layout(Float.toString(Math.abs(f)), f < 0, 7);
-  }
-
-  /** Plain digits while the exponent is in [-5, maxPlainExponent), else d.dddE+XX like .NET. */
-  private static String layout(String javaDigits, boolean negative, int maxPlainExponent) {
-    BigDecimal value = new BigDecimal(javaDigits).stripTrailingZeros();
-    String digits = value.unscaledValue().toString();
-    int exponent = digits.length() - 1 - value.scale();
-    StringBuilder out = new StringBuilder(digits.length() + 8);
-    if (negative) {
-      out.append('-');
-    }
-    if (exponent >= maxPlainExponent || exponent < -5) {
-      out.append(digits.charAt(0));
-      if (digits.length() > 1) {
-        out.append('.').append(digits, 1, digits.length());
-      }
-      int magnitude = Math.abs(exponent);
-      out.append('E').append(exponent < 0 ? '-' : '+');
-      if (magnitude < 10) {
-        out.append('0');
-      }
-      out.append(magnitude);
-    } else {
-      out.append(value.toPlainString());
-    }
-    return out.toString();
+    return RoundTripFormat.formatFloat(f);
   }
 
   /** Parses what {@link #formatDouble} writes (and more); NaN when it is not a number at all. */
