@@ -249,9 +249,13 @@ public static class WcfClient {
 
   static string ReadQName(XmlDictionaryReader r) {
     r.MoveToContent();
-    string value = r.ReadElementString("Value", "http://www.w3.org/2003/05/soap-envelope").Trim();
+    // Resolve the prefix while inside s:Value: it may be declared on s:Value itself (ours is), which
+    // ReadElementString would leave behind before the lookup.
+    r.ReadStartElement("Value", "http://www.w3.org/2003/05/soap-envelope");
+    string value = r.ReadContentAsString().Trim();
     int colon = value.IndexOf(':');
     string ns = r.LookupNamespace(colon < 0 ? "" : value.Substring(0, colon));
+    r.ReadEndElement();
     return (ns ?? "(unresolved)") + "#" + value.Substring(colon + 1);
   }
 

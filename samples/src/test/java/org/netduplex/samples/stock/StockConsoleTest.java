@@ -25,7 +25,9 @@ import org.netduplex.testing.WireClient;
 
 /** The stock console client against the stock server over loopback: quotes in, notes out to others. */
 class StockConsoleTest {
-  private static final DuplexClientConfig CLIENT = DuplexClientConfig.builder().serverPollTimeout(Duration.ofSeconds(1)).build();
+  private static final DuplexClientConfig CLIENT = DuplexClientConfig.builder().serverPollTimeout(Duration.ofSeconds(1))
+      // A poll cut by a stopping server is given up in 2 s, not WCF's 5 min: these tests restart servers.
+      .pollTimeoutMargin(Duration.ofSeconds(1)).clientPollTimeout(Duration.ofSeconds(2)).build();
   /** Retries within milliseconds while the server is down. */
   private static final DuplexClientConfig RETRYING = CLIENT.toBuilder()
       .initialBackoff(Duration.ofMillis(10)).maxBackoff(Duration.ofMillis(100)).build();
