@@ -20,6 +20,7 @@ final class ReferenceChecker {
   private final Set<QName> attributes = new HashSet<>();
   private final Set<QName> attributeGroups = new HashSet<>();
   private final Set<QName> groups = new HashSet<>();
+  private final Set<QName> messages = new HashSet<>();
   private final List<String> problems = new ArrayList<>();
 
   void check(List<SourceDocument> documents) throws CodegenException {
@@ -44,7 +45,15 @@ final class ReferenceChecker {
     }
     for (SourceDocument doc : documents) {
       if (doc.isWsdl()) {
+        for (Element message : Dom.children(doc.root(), Names.WSDL, "message")) {
+          messages.add(new QName(doc.targetNamespace(), message.getAttribute("name")));
+        }
+      }
+    }
+    for (SourceDocument doc : documents) {
+      if (doc.isWsdl()) {
         checkMessages(doc);
+        checkOperations(doc);
       }
     }
     if (!problems.isEmpty()) {
@@ -120,6 +129,22 @@ final class ReferenceChecker {
     }
   }
 
+  /** Every input, output and fault of a portType names a message of the set. */
+  private void checkOperations(SourceDocument doc) {
+    for (Element portType : Dom.children(doc.root(), Names.WSDL, "portType")) {
+      for (Element op : Dom.children(portType, Names.WSDL, "operation")) {
+        for (Element io : Dom.elements(op)) {
+          String message = Dom.attr(io, "message");
+          if (message != null) {
+            String where = "wsdl:portType " + portType.getAttribute("name") + " operation " + op.getAttribute("name")
+                + " " + io.getLocalName() + (io.hasAttribute("name") ? " " + io.getAttribute("name") : "");
+            resolve(doc, io, where, "message", message, messages);
+          }
+        }
+      }
+    }
+  }
+
   private void reference(SourceDocument doc, Element e, String attribute, Set<QName> declared) {
     String value = Dom.attr(e, attribute);
     if (value != null) {
@@ -138,7 +163,7 @@ final class ReferenceChecker {
       String prefix = value.substring(0, value.indexOf(':'));
       problems.add(subject + ", but the prefix " + prefix + " is not declared");
     } else if (!Names.XSD.equals(q.getNamespaceURI()) && !Names.XML.equals(q.getNamespaceURI()) && !declared.contains(q)) {
-      problems.add(subject + ", but no schema declares " + q);
+      problems.add(subject + ", but no " + (declared == messages ? "wsdl:message is named " : "schema declares ") + q);
     }
   }
 
