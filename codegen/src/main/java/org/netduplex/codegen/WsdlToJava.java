@@ -55,7 +55,7 @@ public final class WsdlToJava {
     int colon = v.indexOf(':');
     if (colon > 1) {
       String scheme = v.substring(0, colon).toLowerCase(java.util.Locale.ROOT);
-      if (scheme.equals("http") || scheme.equals("https") || scheme.equals("file") || scheme.equals("jar")) {
+      if (scheme.equals("http") || scheme.equals("https") || scheme.equals("file")) {
         return URI.create(v);
       }
     }

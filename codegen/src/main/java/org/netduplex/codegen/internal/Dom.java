@@ -24,7 +24,7 @@ import org.w3c.dom.Node;
 import org.xml.sax.SAXException;
 import org.xml.sax.SAXParseException;
 
-/** DOM helpers: hardened parsing (no DTDs, no external entities), child lists, QName attributes, writing. */
+/** DOM helpers: hardened parsing (no external DTDs or entities), child lists, QName attributes, writing. */
 final class Dom {
   private Dom() {
   }
@@ -34,8 +34,11 @@ final class Dom {
     try {
       DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
       f.setNamespaceAware(true);
-      f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+      // Some published schemas (W3C's xml.xsd) carry a DOCTYPE: read past it, load nothing it names.
       f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+      f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+      f.setFeature("http://xml.org/sax/features/external-general-entities", false);
+      f.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
       f.setXIncludeAware(false);
       f.setExpandEntityReferences(false);
       DocumentBuilder b = f.newDocumentBuilder();
