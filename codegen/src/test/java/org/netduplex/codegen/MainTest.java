@@ -143,6 +143,18 @@ class MainTest {
   }
 
   @Test
+  void aSchemaWithADoctypeIsReadWithoutLoadingWhatItNames() throws IOException {
+    // As W3C's xml.xsd has one; the DTD it names is not fetched (there is none here to fetch).
+    Path src = Resources.wsdl("stock-wcf");
+    for (String f : new String[] {"StockService.wsdl", "StockService.wsdl0.wsdl"}) {
+      Files.copy(src.resolve(f), dir.resolve(f));
+    }
+    Files.writeString(dir.resolve("StockService.xsd0.xsd"), Files.readString(src.resolve("StockService.xsd0.xsd"))
+        .replaceFirst("<xs:schema", "<!DOCTYPE xs:schema SYSTEM \"http://127.0.0.1:9/XMLSchema.dtd\">\n<xs:schema"));
+    assertEquals(0, run("--wsdl", dir.resolve("StockService.wsdl").toString(), "--out", dir.resolve("out").toString()), err());
+  }
+
+  @Test
   void verboseAddsTheStackTrace() {
     assertEquals(1, run("--verbose", "--wsdl", Resources.wsdl("stock-wcf/StockService.xsd0.xsd").toString(), "--out", dir.toString()));
     assertTrue(err().contains("\tat org.netduplex.codegen."), err());
