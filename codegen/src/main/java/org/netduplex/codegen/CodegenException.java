@@ -1,0 +1,16 @@
+package org.netduplex.codegen;
+
+/**
+ * Code generation failed for a reason the user can act on: its message is one line naming the
+ * document and the element at fault (a file that is not WSDL, an unreachable import, an unknown
+ * type), with no stack trace needed to understand it.
+ */
+public final class CodegenException extends Exception {
+  public CodegenException(String message) {
+    super(message);
+  }
+
+  public CodegenException(String message, Throwable cause) {
+    super(message, cause);
+  }
+}

@@ -1,0 +1,14 @@
+package org.netduplex.codegen;
+
+import java.util.List;
+
+/**
+ * What a run did: the duplex portTypes it split, and what it left out of the contract on purpose
+ * (bindings for transports CXF does not know, WS-Policy, WCF's {@code msc:} attributes), one line each.
+ */
+public record GenerationResult(List<DuplexContract> duplexContracts, List<String> skipped) {
+  public GenerationResult {
+    duplexContracts = List.copyOf(duplexContracts);
+    skipped = List.copyOf(skipped);
+  }
+}
