@@ -103,6 +103,14 @@ public final class RealDuplexSession implements DuplexSession {
     return engine.callbackProxy(this, callbackContract);
   }
 
+  @Override
+  @SuppressWarnings("unchecked")
+  public <T, R> java.util.concurrent.CompletionStage<R> callbackAsync(Class<T> callbackContract,
+      java.util.function.Function<T, R> call) {
+    T proxy = callback(callbackContract);
+    return CallbackInvocationHandler.capturing(() -> call.apply(proxy)).thenApply(value -> (R) value);
+  }
+
   /** Queues {@code message} without throwing; false if the queue is full or the session ended. */
   public boolean offer(CallbackMessage message) {
     return engine.offer(this, message);
