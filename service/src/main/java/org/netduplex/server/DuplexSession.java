@@ -44,7 +44,8 @@ public interface DuplexSession {
   /**
    * Makes one two-way callback (a callback operation that returns a value, a NetDuplex extension)
    * without blocking: {@code call} calls one such method on a proxy of {@code callbackContract}, and
-   * the stage completes with its return value, or with the declared exception the client answered,
+   * the stage completes, on the thread that received the answer (or the timer's, or the one ending
+   * the session; use the stage's {@code ...Async} methods for long work), with its return value, or with the declared exception the client answered,
    * {@link CallbackTimeoutException}, {@link CallbackFaultException} or {@link SessionEndedException}.
    *
    * <pre>{@code
@@ -55,8 +56,7 @@ public interface DuplexSession {
    * @throws CallbackQueueFullException when the queue is full
    * @throws SessionEndedException once the session ended
    */
-  <T, R> java.util.concurrent.CompletionStage<R> callbackAsync(Class<T> callbackContract,
-      java.util.function.Function<T, R> call);
+  <T, R> java.util.concurrent.CompletionStage<R> callbackAsync(Class<T> callbackContract, TwoWayCall<T, R> call);
 
   /** Ends the session now: queued messages are dropped and later traffic naming it gets a fault. */
   void close();

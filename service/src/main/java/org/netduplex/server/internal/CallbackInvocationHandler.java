@@ -2,6 +2,7 @@ package org.netduplex.server.internal;
 
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Method;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
@@ -67,12 +68,16 @@ final class CallbackInvocationHandler implements InvocationHandler {
    * Runs {@code call}, which makes one two-way call on a proxy, and returns that call's pending
    * answer instead of waiting for it.
    */
-  static CompletableFuture<Object> capturing(Runnable call) {
+  static CompletableFuture<Object> capturing(Callable<?> call) {
     java.util.List<CompletableFuture<Object>> captured = new java.util.ArrayList<>(1);
     java.util.List<CompletableFuture<Object>> outer = CAPTURED.get();
     CAPTURED.set(captured);
     try {
-      call.run();
+      call.call();
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IllegalStateException("The two-way call threw before it was sent: " + e, e);
     } finally {
       CAPTURED.set(outer);
     }

@@ -106,9 +106,9 @@ public final class RealDuplexSession implements DuplexSession {
   @Override
   @SuppressWarnings("unchecked")
   public <T, R> java.util.concurrent.CompletionStage<R> callbackAsync(Class<T> callbackContract,
-      java.util.function.Function<T, R> call) {
+      org.netduplex.server.TwoWayCall<T, R> call) {
     T proxy = callback(callbackContract);
-    return CallbackInvocationHandler.capturing(() -> call.apply(proxy)).thenApply(value -> (R) value);
+    return CallbackInvocationHandler.capturing(() -> call.call(proxy)).thenApply(value -> (R) value);
   }
 
   /** Queues {@code message} without throwing; false if the queue is full or the session ended. */
