@@ -24,8 +24,8 @@ import org.w3c.dom.Element;
  * A client's answer to a two-way callback (a NetDuplex extension, docs/protocol.md section 11): a
  * message with {@code wsa:RelatesTo} (SOAP 1.2) or {@code netdx:RelatesTo} (SOAP 1.1). It is never
  * dispatched to the service: it completes the waiting call and is answered {@code 200} empty; one
- * naming no waiting request is late, dropped and counted. Runs before WS-Addressing and the
- * session's resolution, since an answer is no service call.
+ * naming no waiting request is late, dropped and counted. Runs before the session's
+ * resolution and operation dispatch, since an answer is no service call.
  */
 public final class CallbackReplyInterceptor extends AbstractSoapInterceptor {
   private static final Logger LOG = Logger.getLogger(CallbackReplyInterceptor.class.getName());
@@ -37,7 +37,8 @@ public final class CallbackReplyInterceptor extends AbstractSoapInterceptor {
   public CallbackReplyInterceptor(DuplexEngine engine) {
     super(Phase.PRE_PROTOCOL);
     addBefore(DuplexInInterceptor.class.getName());
-    addBefore("org.apache.cxf.ws.addressing.soap.MAPCodec");
+    // After WS-Addressing read the headers, so a refusal's fault is addressed like any other.
+    addAfter("org.apache.cxf.ws.addressing.soap.MAPCodec");
     this.engine = engine;
   }
 
