@@ -22,7 +22,7 @@ import org.netduplex.core.internal.Xml;
 import org.netduplex.msbin.Msbin;
 
 /**
- * Answers a two-way callback request (a NetDuplex extension, docs/protocol.md section 11): POSTs the
+ * Answers a two-way callback request (a NetDuplex extension, docs/protocol.md section 12): POSTs the
  * callback method's return value, or its fault, to the service with {@code RelatesTo} the request's
  * MessageID, in the session's wire format. Best effort: an answer that cannot be sent is logged,
  * and the server's call times out.

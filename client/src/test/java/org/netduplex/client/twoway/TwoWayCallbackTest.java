@@ -23,6 +23,7 @@ import org.netduplex.client.ClientState;
 import org.netduplex.client.DuplexClientConfig;
 import org.netduplex.client.PollingDuplexClient;
 import org.netduplex.client.WireFormat;
+import org.netduplex.server.CallbackChannels;
 import org.netduplex.server.CallbackFaultException;
 import org.netduplex.server.CallbackTimeoutException;
 import org.netduplex.server.DuplexServerConfig;
@@ -32,7 +33,7 @@ import org.netduplex.testing.Eventually;
 import org.netduplex.testing.FakeScheduler;
 
 /**
- * Two-way callbacks (a NetDuplex extension, docs/protocol.md section 11) on real CXF + Jetty over
+ * Two-way callbacks (a NetDuplex extension, docs/protocol.md section 12) on real CXF + Jetty over
  * loopback, in each wire format: the server's call waits for the client's answer, posted with
  * {@code RelatesTo}. The server's reply timeout runs on a {@link FakeScheduler}.
  */
@@ -211,6 +212,22 @@ class TwoWayCallbackTest {
     assertEquals("round one", player.notices.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS));
     assertEquals(0, clock.pendingDelays().stream().filter(REPLY_TIMEOUT::equals).count());
     assertTrue(player.asked.isEmpty());
+  }
+
+  @ParameterizedTest
+  @EnumSource(WireFormat.class)
+  void aBroadcastRefusesATwoWayCallAndSendsNothing(WireFormat format) throws Exception {
+    start(format);
+    UnsupportedOperationException refused = assertThrows(UnsupportedOperationException.class,
+        () -> CallbackChannels.broadcast(List.of(session), IQuizCallback.class, quiz -> {
+          try {
+            quiz.ask(Question.of("everyone"));
+          } catch (QuizRefusedException e) {
+            throw new AssertionError(e);
+          }
+        }));
+    assertTrue(refused.getMessage().startsWith("IQuizCallback.ask returns a value"), refused.getMessage());
+    assertEquals(0, session.queuedMessages());
   }
 
   private static void await(CountDownLatch latch) {

@@ -27,7 +27,7 @@ import org.netduplex.testing.FakeScheduler;
 import org.netduplex.testing.WireClient;
 
 /**
- * The wire rules of two-way callbacks (docs/protocol.md section 11), spoken by hand in SOAP 1.1 and
+ * The wire rules of two-way callbacks (docs/protocol.md section 12), spoken by hand in SOAP 1.1 and
  * SOAP 1.2: what a request carries, and how the server takes answers that match, come late, name
  * another session or do not decode.
  */

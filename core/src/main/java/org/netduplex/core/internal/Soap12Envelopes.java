@@ -51,7 +51,7 @@ public final class Soap12Envelopes {
 
   /**
    * As {@link #message(DuplexHeader, String, byte[], boolean)}; a {@code messageId} makes it a
-   * two-way callback request (a NetDuplex extension, docs/protocol.md section 11): {@code wsa:MessageID}
+   * two-way callback request (a NetDuplex extension, docs/protocol.md section 12): {@code wsa:MessageID}
    * and {@code wsa:ReplyTo} the client's anonymous address, where its answer names the request.
    */
   public static byte[] message(DuplexHeader header, String action, byte[] body, boolean messagePending,

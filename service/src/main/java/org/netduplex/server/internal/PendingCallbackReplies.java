@@ -16,7 +16,7 @@ import org.netduplex.server.SessionEndedException;
 
 /**
  * The two-way callbacks waiting for their client's answer, keyed by the request's MessageID (a
- * NetDuplex extension, docs/protocol.md section 11). Each ends exactly once: answered, timed out,
+ * NetDuplex extension, docs/protocol.md section 12). Each ends exactly once: answered, timed out,
  * or failed with its session. An answer naming no waiting request is late: dropped and counted.
  */
 public final class PendingCallbackReplies {

@@ -21,7 +21,7 @@ import org.netduplex.server.internal.PendingCallbackReplies;
 import org.w3c.dom.Element;
 
 /**
- * A client's answer to a two-way callback (a NetDuplex extension, docs/protocol.md section 11): a
+ * A client's answer to a two-way callback (a NetDuplex extension, docs/protocol.md section 12): a
  * message with {@code wsa:RelatesTo} (SOAP 1.2) or {@code netdx:RelatesTo} (SOAP 1.1). It is never
  * dispatched to the service: it completes the waiting call and is answered {@code 200} empty; one
  * naming no waiting request is late, dropped and counted. Runs before the session's
