@@ -75,7 +75,8 @@ public final class PollingDuplexClient<S> implements AutoCloseable {
       this.closer = new SessionCloser(endpoint, identity, wire, http, config.closeTimeout());
       this.pollLoop = new PollLoop(endpoint, identity, config, wire, http, runtime.io(), scheduler, lifecycle,
           CallbackDispatcher.of(b.callbackContract), callbacks, b.callbackImplementation,
-          new CallbackReplier(endpoint, identity, config.wireFormat(), http, config.pollHttpTimeout(), b.callbackContract));
+          new CallbackReplier(endpoint, identity, config.wireFormat(), http, config.pollHttpTimeout(),
+              b.callbackContract));
 
       JaxWsProxyFactoryBean factory = new JaxWsProxyFactoryBean();
       factory.setBus(b.bus != null ? b.bus : BusFactory.getDefaultBus());

@@ -96,7 +96,8 @@ public final class DuplexServerConfig {
   @Override
   public String toString() {
     return "DuplexServerConfig{pollTimeout=" + pollTimeout + ", inactivityTimeout=" + inactivityTimeout
-        + ", callbackReplyTimeout=" + callbackReplyTimeout + ", maxQueuedMessagesPerSession=" + maxQueuedMessagesPerSession + ", maxSessions=" + maxSessions
+        + ", callbackReplyTimeout=" + callbackReplyTimeout
+        + ", maxQueuedMessagesPerSession=" + maxQueuedMessagesPerSession + ", maxSessions=" + maxSessions
         + ", maxRequestBytes=" + maxRequestBytes + ", duplexMode=" + duplexMode + "}";
   }
 

@@ -36,17 +36,19 @@ public interface DuplexSession {
    * the request and blocks until the client answers: it returns the client's value or throws the
    * declared exception the client answered, {@link CallbackTimeoutException} after
    * {@link DuplexServerConfig#callbackReplyTimeout()}, {@link CallbackFaultException} or
-   * {@link SessionEndedException}; see {@link #callbackAsync} for a form that does not block. It throws {@link CallbackQueueFullException} when the queue is full and
-   * {@link SessionEndedException} once the session ended.
+   * {@link SessionEndedException}; see {@link #callbackAsync} for a form that does not block. It
+   * throws {@link CallbackQueueFullException} when the queue is full and {@link SessionEndedException}
+   * once the session ended.
    */
   <T> T callback(Class<T> callbackContract);
 
   /**
    * Makes one two-way callback (a callback operation that returns a value, a NetDuplex extension)
    * without blocking: {@code call} calls one such method on a proxy of {@code callbackContract}, and
-   * the stage completes, on the thread that received the answer (or the timer's, or the one ending
-   * the session; use the stage's {@code ...Async} methods for long work), with its return value, or with the declared exception the client answered,
+   * the stage completes with its return value, or with the declared exception the client answered,
    * {@link CallbackTimeoutException}, {@link CallbackFaultException} or {@link SessionEndedException}.
+   * It completes on {@code ForkJoinPool.commonPool()}, never on the endpoint's timer or request
+   * threads.
    *
    * <pre>{@code
    * session.callbackAsync(IQuizCallback.class, quiz -> quiz.ask(question)).thenAccept(this::score);

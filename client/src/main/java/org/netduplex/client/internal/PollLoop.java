@@ -282,23 +282,28 @@ public final class PollLoop {
   }
 
   private void invoke(CallbackDispatcher.Invocation invocation, String replyTo) {
-    Throwable error;
+    Object value;
     try {
-      Object value = invocation.operation().method().invoke(implementation, invocation.arguments());
-      if (replyTo != null) {
-        replier.answer(invocation.operation(), replyTo, value);
-      }
-      return;
+      value = invocation.operation().method().invoke(implementation, invocation.arguments());
     } catch (InvocationTargetException e) {
-      error = e.getCause();
+      callbackThrew(invocation, replyTo, e.getCause());
+      return;
     } catch (IllegalAccessException | RuntimeException e) {
-      error = e;
+      callbackThrew(invocation, replyTo, e);
+      return;
     }
+    if (replyTo != null) {
+      replier.answer(invocation.operation(), replyTo, value);
+    }
+  }
+
+  /** A callback threw: a two-way request is answered with the fault; a declared one is no failure. */
+  private void callbackThrew(CallbackDispatcher.Invocation invocation, String replyTo, Throwable error) {
     if (replyTo != null) {
       replier.fail(invocation.operation(), replyTo, error);
     }
     if (replyTo == null || invocation.operation().reply().fault(error) == null) {
-      callbackFailed(invocation, error); // a declared fault is an answer, not a failure
+      callbackFailed(invocation, error);
     }
   }
 

@@ -191,6 +191,23 @@ class TwoWayCallbackTest {
 
   @ParameterizedTest
   @EnumSource(WireFormat.class)
+  void theAsyncFormTimesOutCleanlyAndItsStagesNeverRunOnTheTimer(WireFormat format) throws Exception {
+    start(format);
+    CompletableFuture<Thread> completedOn = new CompletableFuture<>();
+    CompletableFuture<Question> answer = session
+        .callbackAsync(IQuizCallback.class, quiz -> quiz.ask(Question.of("hold")))
+        .whenComplete((value, error) -> completedOn.complete(Thread.currentThread()))
+        .toCompletableFuture();
+    assertEquals("hold", player.asked.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS));
+
+    clock.advanceBy(REPLY_TIMEOUT); // the timer task runs here, on the test thread
+    assertInstanceOf(CallbackTimeoutException.class, failureOf(answer));
+    assertTrue(completedOn.get(WAIT.toMillis(), TimeUnit.MILLISECONDS) != Thread.currentThread(),
+        "the caller's stage ran on the timer");
+  }
+
+  @ParameterizedTest
+  @EnumSource(WireFormat.class)
   void aSessionThatEndsFailsEveryWaitingCallAtOnce(WireFormat format) throws Exception {
     start(format);
     CompletableFuture<Question> first = askInBackground("hold");

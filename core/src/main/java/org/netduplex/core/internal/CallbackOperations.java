@@ -19,8 +19,9 @@ import javax.xml.namespace.QName;
 
 /**
  * The operations of a callback contract, a generated {@code @WebService} interface of
- * document/literal bare operations (one-way, or two-way when a method returns a value), as both ends see them: each method's body element (or none),
- * argument type and action, and one JAXB context for them all. The server encodes calls with it;
+ * document/literal bare operations (one-way, or two-way when a method returns a value), as both
+ * ends see them: each method's body element (or none), argument type and action, its reply if it
+ * has one, and one JAXB context for them all. The server encodes calls with it;
  * the client decodes messages with it. Built once per interface: the JAXB context is the costly part.
  */
 public final class CallbackOperations {

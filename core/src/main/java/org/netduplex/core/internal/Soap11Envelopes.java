@@ -26,7 +26,7 @@ public final class Soap11Envelopes {
 
   /**
    * The header block of a two-way callback request (a NetDuplex extension, docs/protocol.md section
-   * 11): SOAP 1.1 has no WS-Addressing here, so {@code netdx:MessageID}, never mustUnderstand,
+   * 12): SOAP 1.1 has no WS-Addressing here, so {@code netdx:MessageID}, never mustUnderstand,
    * carries the id the answer's {@code netdx:RelatesTo} names.
    */
   public static byte[] duplexHeaderBlock(DuplexHeader header, String messageId) {
@@ -34,7 +34,8 @@ public final class Soap11Envelopes {
       return duplexHeaderBlock(header);
     }
     String block = new String(duplexHeaderBlock(header), StandardCharsets.UTF_8);
-    return utf8(block.substring(0, block.length() - "</s:Header>".length()) + messageIdHeader(messageId) + "</s:Header>");
+    String open = block.substring(0, block.length() - "</s:Header>".length());
+    return utf8(open + messageIdHeader(messageId) + "</s:Header>");
   }
 
   /** The {@code netdx:MessageID} header of a SOAP 1.1 two-way callback request. */
