@@ -43,9 +43,9 @@ public final class CallbackOperations {
 
   /** The reply of a two-way operation: its body element, type and action, and the faults it declares. */
   public record Reply(QName element, Class<?> type, String action, List<DeclaredFault> faults) {
-    /** The declared fault whose detail element is {@code element}, or null. */
-    public DeclaredFault fault(QName element) {
-      return faults.stream().filter(f -> f.element().equals(element)).findFirst().orElse(null);
+    /** The declared fault whose detail element is {@code detail}, or null. */
+    public DeclaredFault fault(QName detail) {
+      return faults.stream().filter(f -> f.element().equals(detail)).findFirst().orElse(null);
     }
 
     /** The declared fault {@code error} is an instance of, or null. */

@@ -58,9 +58,9 @@ public final class TwoWayExample {
     try {
       Text answer = quiz.ask(question);              // queued for the next poll; waits for the answer
       return answer.value;
-    } catch (RefusedException refused) {            // the client's method threw the declared fault
+    } catch (RefusedException refused) {             // the client's method threw the declared fault
       return "refused: " + refused.getFaultInfo().value;
-    } catch (CallbackTimeoutException late) {       // no answer within callbackReplyTimeout
+    } catch (CallbackTimeoutException late) {        // no answer within callbackReplyTimeout
       return "no answer";
     }
     // README:twoway-end

@@ -74,7 +74,12 @@ public final class CallbackReplyReader {
         continue;
       }
       Object info = unmarshal(r, fault.infoType(), pending.contract(), pending.operation().name());
-      declared = fault.create(reason, info);
+      try {
+        declared = fault.create(reason, info);
+      } catch (IllegalStateException e) {
+        throw new IllegalArgumentException("the declared fault of " + pending.operation().name()
+            + " cannot be rebuilt: " + e.getMessage(), e);
+      }
     }
     return declared;
   }
