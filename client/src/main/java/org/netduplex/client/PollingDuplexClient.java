@@ -15,6 +15,7 @@ import org.apache.cxf.jaxws.JaxWsProxyFactoryBean;
 import org.apache.cxf.message.Message;
 import org.apache.cxf.ws.addressing.WSAddressingFeature;
 import org.netduplex.client.internal.CallbackDispatcher;
+import org.netduplex.client.internal.CallbackReplier;
 import org.netduplex.client.internal.ClientRuntime;
 import org.netduplex.client.internal.DuplexHeaderOutInterceptor;
 import org.netduplex.client.internal.Lifecycle;
@@ -73,7 +74,9 @@ public final class PollingDuplexClient<S> implements AutoCloseable {
       WireMessages wire = new WireMessages(config.wireFormat(), endpoint, config.maxResponseBytes());
       this.closer = new SessionCloser(endpoint, identity, wire, http, config.closeTimeout());
       this.pollLoop = new PollLoop(endpoint, identity, config, wire, http, runtime.io(), scheduler, lifecycle,
-          CallbackDispatcher.of(b.callbackContract), callbacks, b.callbackImplementation);
+          CallbackDispatcher.of(b.callbackContract), callbacks, b.callbackImplementation,
+          new CallbackReplier(endpoint, identity, config.wireFormat(), http, config.pollHttpTimeout(),
+              b.callbackContract));
 
       JaxWsProxyFactoryBean factory = new JaxWsProxyFactoryBean();
       factory.setBus(b.bus != null ? b.bus : BusFactory.getDefaultBus());

@@ -20,6 +20,7 @@ import org.netduplex.core.Scheduler;
 public final class DuplexServerConfig {
   private final Duration pollTimeout;
   private final Duration inactivityTimeout;
+  private final Duration callbackReplyTimeout;
   private final int maxQueuedMessagesPerSession;
   private final int maxSessions;
   private final int maxRequestBytes;
@@ -31,6 +32,7 @@ public final class DuplexServerConfig {
     this.duplexMode = b.duplexMode;
     this.pollTimeout = b.pollTimeout;
     this.inactivityTimeout = b.inactivityTimeout;
+    this.callbackReplyTimeout = b.callbackReplyTimeout;
     this.maxQueuedMessagesPerSession = b.maxQueuedMessagesPerSession;
     this.maxSessions = b.maxSessions;
     this.maxRequestBytes = b.maxRequestBytes;
@@ -52,6 +54,11 @@ public final class DuplexServerConfig {
 
   public Duration inactivityTimeout() {
     return inactivityTimeout;
+  }
+
+  /** How long a two-way callback waits for the client's answer; see {@link Builder#callbackReplyTimeout}. */
+  public Duration callbackReplyTimeout() {
+    return callbackReplyTimeout;
   }
 
   /** WCF's {@code MaxPendingMessagesPerSession}: callback messages a session may have waiting. */
@@ -89,6 +96,7 @@ public final class DuplexServerConfig {
   @Override
   public String toString() {
     return "DuplexServerConfig{pollTimeout=" + pollTimeout + ", inactivityTimeout=" + inactivityTimeout
+        + ", callbackReplyTimeout=" + callbackReplyTimeout
         + ", maxQueuedMessagesPerSession=" + maxQueuedMessagesPerSession + ", maxSessions=" + maxSessions
         + ", maxRequestBytes=" + maxRequestBytes + ", duplexMode=" + duplexMode + "}";
   }
@@ -96,6 +104,7 @@ public final class DuplexServerConfig {
   public static final class Builder {
     private Duration pollTimeout = Duration.ofSeconds(15);
     private Duration inactivityTimeout = Duration.ofMinutes(10);
+    private Duration callbackReplyTimeout = Duration.ofMinutes(1);
     private int maxQueuedMessagesPerSession = 1_000;
     private int maxSessions = 100_000;
     private int maxRequestBytes = 65_536;
@@ -108,6 +117,7 @@ public final class DuplexServerConfig {
     private Builder(DuplexServerConfig c) {
       pollTimeout = c.pollTimeout;
       inactivityTimeout = c.inactivityTimeout;
+      callbackReplyTimeout = c.callbackReplyTimeout;
       maxQueuedMessagesPerSession = c.maxQueuedMessagesPerSession;
       maxSessions = c.maxSessions;
       maxRequestBytes = c.maxRequestBytes;
@@ -133,6 +143,17 @@ public final class DuplexServerConfig {
      */
     public Builder inactivityTimeout(Duration timeout) {
       this.inactivityTimeout = checkPositive("inactivityTimeout", timeout);
+      return this;
+    }
+
+    /**
+     * How long a two-way callback (a callback operation that returns a value, a NetDuplex extension)
+     * waits for the client's answer before it fails with {@link CallbackTimeoutException}; the time
+     * runs from the call, so it includes the wait for the client's next poll. Default 1 minute,
+     * WCF's default {@code SendTimeout}.
+     */
+    public Builder callbackReplyTimeout(Duration timeout) {
+      this.callbackReplyTimeout = checkPositive("callbackReplyTimeout", timeout);
       return this;
     }
 

@@ -31,11 +31,34 @@ public interface DuplexSession {
 
   /**
    * A typed proxy of the callback contract (a generated interface) for this session, like WCF's
-   * {@code GetCallbackChannel<T>()}. Calling a method queues one message; it never blocks on the
-   * network. It throws {@link CallbackQueueFullException} when the queue is full and
-   * {@link SessionEndedException} once the session ended.
+   * {@code GetCallbackChannel<T>()}. Calling a one-way method queues one message; it never blocks
+   * on the network. Calling a two-way method (one that returns a value, a NetDuplex extension) queues
+   * the request and blocks until the client answers: it returns the client's value or throws the
+   * declared exception the client answered, {@link CallbackTimeoutException} after
+   * {@link DuplexServerConfig#callbackReplyTimeout()}, {@link CallbackFaultException} or
+   * {@link SessionEndedException}; see {@link #callbackAsync} for a form that does not block. It
+   * throws {@link CallbackQueueFullException} when the queue is full and {@link SessionEndedException}
+   * once the session ended.
    */
   <T> T callback(Class<T> callbackContract);
+
+  /**
+   * Makes one two-way callback (a callback operation that returns a value, a NetDuplex extension)
+   * without blocking: {@code call} calls one such method on a proxy of {@code callbackContract}, and
+   * the stage completes with its return value, or with the declared exception the client answered,
+   * {@link CallbackTimeoutException}, {@link CallbackFaultException} or {@link SessionEndedException}.
+   * It completes on {@code ForkJoinPool.commonPool()}, never on the endpoint's timer or request
+   * threads.
+   *
+   * <pre>{@code
+   * session.callbackAsync(IQuizCallback.class, quiz -> quiz.ask(question)).thenAccept(this::score);
+   * }</pre>
+   *
+   * @throws IllegalArgumentException if {@code call} made no two-way call, or more than one
+   * @throws CallbackQueueFullException when the queue is full
+   * @throws SessionEndedException once the session ended
+   */
+  <T, R> java.util.concurrent.CompletionStage<R> callbackAsync(Class<T> callbackContract, TwoWayCall<T, R> call);
 
   /** Ends the session now: queued messages are dropped and later traffic naming it gets a fault. */
   void close();

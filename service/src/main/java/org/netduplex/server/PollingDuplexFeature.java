@@ -16,6 +16,7 @@ import org.netduplex.msbin.MsbinLimits;
 import org.netduplex.msbin.cxf.MsbinFeature;
 import org.netduplex.server.internal.DuplexEngine;
 import org.netduplex.server.internal.cxf.DuplexFaultListener;
+import org.netduplex.server.internal.cxf.CallbackReplyInterceptor;
 import org.netduplex.server.internal.cxf.DuplexInInterceptor;
 import org.netduplex.server.internal.cxf.FaultActionInterceptor;
 import org.netduplex.server.internal.cxf.FaultRelatesToInterceptor;
@@ -67,6 +68,7 @@ public final class PollingDuplexFeature implements AbstractPortableFeature, Auto
     // a binary request is read as binary and answered (faults too) in binary.
     new MsbinFeature(MsbinLimits.DEFAULTS.withMaxTotalBytes(engine.config().maxRequestBytes()))
         .doInitializeProvider(provider, bus);
+    provider.getInInterceptors().add(new CallbackReplyInterceptor(engine)); // answers to two-way callbacks
     provider.getInInterceptors().add(new DuplexInInterceptor(engine, parked));
     provider.getInInterceptors().add(new OperationMatchInterceptor());
     // WCF sends one-way calls, polls and closes without wsa:MessageID (docs/protocol.md section 6).

@@ -1,6 +1,7 @@
 package org.netduplex.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -14,9 +15,17 @@ class DuplexServerConfigTest {
 
     assertEquals(Duration.ofSeconds(15), c.pollTimeout());
     assertEquals(Duration.ofMinutes(10), c.inactivityTimeout());
+    assertEquals(Duration.ofMinutes(1), c.callbackReplyTimeout()); // WCF's default SendTimeout
     assertEquals(DuplexMode.SINGLE_MESSAGE_PER_POLL, c.duplexMode());
     assertEquals(1_000, c.maxPendingMessagesPerSession());
     assertEquals(100_000, c.maxSessions());
+  }
+
+  @Test
+  void theCallbackReplyTimeoutMustBePositiveAndSurvivesToBuilder() {
+    assertThrows(IllegalArgumentException.class, () -> DuplexServerConfig.builder().callbackReplyTimeout(Duration.ZERO));
+    DuplexServerConfig c = DuplexServerConfig.builder().callbackReplyTimeout(Duration.ofSeconds(5)).build();
+    assertEquals(Duration.ofSeconds(5), c.toBuilder().build().callbackReplyTimeout());
   }
 
   @Test

@@ -90,7 +90,8 @@ public final class PollAnswerReader {
         headers.duplex = readDuplex(r);
       } else if (NetDuplex.WSA_NS.equals(ns) && "Action".equals(local)) {
         headers.action = r.getElementText().trim();
-      } else if (NetDuplex.WSA_NS.equals(ns) && "MessageID".equals(local)) {
+      } else if ((NetDuplex.WSA_NS.equals(ns) || NetDuplex.NETDX_NS.equals(ns)) && "MessageID".equals(local)) {
+        // netdx:MessageID: a SOAP 1.1 two-way callback request (docs/protocol.md section 13)
         headers.messageId = r.getElementText().trim();
       } else if (NetDuplex.WSMC_NS.equals(ns) && "MessagePending".equals(local)) {
         String pending = r.getAttributeValue(null, "pending");

@@ -43,6 +43,7 @@ public final class PollLoop {
   private final PollAnswerReader reader;
   private final Executor callbacks;
   private final Object implementation;
+  private final CallbackReplier replier;
   private final Backoff backoff;
   private final Backoff rejectBackoff;
   private final RecentMessageIds recentIds = new RecentMessageIds(256);
@@ -54,7 +55,7 @@ public final class PollLoop {
 
   public PollLoop(URI endpoint, DuplexHeader identity, DuplexClientConfig config, WireMessages wire, HttpClient http,
       Executor io, Scheduler scheduler, Lifecycle lifecycle, CallbackDispatcher dispatcher, Executor callbacks,
-      Object implementation) {
+      Object implementation, CallbackReplier replier) {
     this.endpoint = endpoint;
     this.config = config;
     this.http = http;
@@ -64,6 +65,7 @@ public final class PollLoop {
     this.reader = new PollAnswerReader(identity, dispatcher, wire);
     this.callbacks = callbacks;
     this.implementation = implementation;
+    this.replier = replier;
     this.backoff = new Backoff(config.initialBackoff(), config.maxBackoff(),
         bound -> ThreadLocalRandom.current().nextLong(bound));
     this.rejectBackoff = new Backoff(config.initialBackoff(), config.maxBackoff(),
@@ -274,16 +276,34 @@ public final class PollLoop {
       return;
     }
     CallbackDispatcher.Invocation invocation = answer.invocation();
-    callbacks.execute(() -> invoke(invocation));
+    // A two-way callback request (it carries a MessageID) is answered to the server once it ran.
+    String replyTo = invocation.operation().twoWay() ? answer.messageId() : null;
+    callbacks.execute(() -> invoke(invocation, replyTo));
   }
 
-  private void invoke(CallbackDispatcher.Invocation invocation) {
+  private void invoke(CallbackDispatcher.Invocation invocation, String replyTo) {
+    Object value;
     try {
-      invocation.operation().method().invoke(implementation, invocation.arguments());
+      value = invocation.operation().method().invoke(implementation, invocation.arguments());
     } catch (InvocationTargetException e) {
-      callbackFailed(invocation, e.getCause());
+      callbackThrew(invocation, replyTo, e.getCause());
+      return;
     } catch (IllegalAccessException | RuntimeException e) {
-      callbackFailed(invocation, e);
+      callbackThrew(invocation, replyTo, e);
+      return;
+    }
+    if (replyTo != null) {
+      replier.answer(invocation.operation(), replyTo, value);
+    }
+  }
+
+  /** A callback threw: a two-way request is answered with the fault; a declared one is no failure. */
+  private void callbackThrew(CallbackDispatcher.Invocation invocation, String replyTo, Throwable error) {
+    if (replyTo != null) {
+      replier.fail(invocation.operation(), replyTo, error);
+    }
+    if (replyTo == null || invocation.operation().reply().fault(error) == null) {
+      callbackFailed(invocation, error);
     }
   }
 

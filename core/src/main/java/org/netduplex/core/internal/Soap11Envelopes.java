@@ -24,6 +24,25 @@ public final class Soap11Envelopes {
         + "</netdx:Duplex></s:Header>");
   }
 
+  /**
+   * The header block of a two-way callback request (a NetDuplex extension, docs/protocol.md section
+   * 12): SOAP 1.1 has no WS-Addressing here, so {@code netdx:MessageID}, never mustUnderstand,
+   * carries the id the answer's {@code netdx:RelatesTo} names.
+   */
+  public static byte[] duplexHeaderBlock(DuplexHeader header, String messageId) {
+    if (messageId == null) {
+      return duplexHeaderBlock(header);
+    }
+    String block = new String(duplexHeaderBlock(header), StandardCharsets.UTF_8);
+    String open = block.substring(0, block.length() - "</s:Header>".length());
+    return utf8(open + messageIdHeader(messageId) + "</s:Header>");
+  }
+
+  /** The {@code netdx:MessageID} header of a SOAP 1.1 two-way callback request. */
+  public static String messageIdHeader(String messageId) {
+    return "<netdx:MessageID xmlns:netdx=\"" + NetDuplex.NETDX_NS + "\">" + Xml.escape(messageId) + "</netdx:MessageID>";
+  }
+
   /** An envelope: the given header block (may be empty) and body content (one element, UTF-8). */
   public static byte[] envelope(byte[] headerBlock, byte[] bodyContent) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(

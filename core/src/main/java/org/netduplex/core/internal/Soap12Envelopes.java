@@ -29,6 +29,12 @@ public final class Soap12Envelopes {
     return message(header, "", new byte[0], true).length;
   }
 
+  /** The headers that make a message a two-way callback request; empty without {@code messageId}. */
+  public static String replyRequestHeaders(DuplexHeader header, String messageId) {
+    return messageId == null ? "" : "<a:MessageID>" + Xml.escape(messageId) + "</a:MessageID>"
+        + "<a:ReplyTo><a:Address>" + Xml.escape(header.address()) + "</a:Address></a:ReplyTo>";
+  }
+
   /** Bytes {@code action} takes in a {@link #message}'s {@code wsa:Action}. */
   public static int actionBytes(String action) {
     return Xml.escape(action).getBytes(StandardCharsets.UTF_8).length;
@@ -40,8 +46,19 @@ public final class Soap12Envelopes {
    * address (WS-MC 1.1 section 3.3; never in the SOAP 1.1 Net Duplex form, which WCF captures show without it).
    */
   public static byte[] message(DuplexHeader header, String action, byte[] body, boolean messagePending) {
+    return message(header, action, body, messagePending, null);
+  }
+
+  /**
+   * As {@link #message(DuplexHeader, String, byte[], boolean)}; a {@code messageId} makes it a
+   * two-way callback request (a NetDuplex extension, docs/protocol.md section 13): {@code wsa:MessageID}
+   * and {@code wsa:ReplyTo} the client's anonymous address, where its answer names the request.
+   */
+  public static byte[] message(DuplexHeader header, String action, byte[] body, boolean messagePending,
+      String messageId) {
     String head = "<s:Envelope xmlns:s=\"" + NetDuplex.SOAP12_NS + "\" xmlns:a=\"" + NetDuplex.WSA_NS + "\">"
         + "<s:Header><a:Action s:mustUnderstand=\"1\">" + Xml.escape(action) + "</a:Action>"
+        + replyRequestHeaders(header, messageId)
         + "<netdx:Duplex xmlns:netdx=\"" + NetDuplex.NETDX_NS + "\">"
         + "<netdx:Address>" + Xml.escape(header.address()) + "</netdx:Address>"
         + "<netdx:SessionId>" + Xml.escape(header.sessionId()) + "</netdx:SessionId></netdx:Duplex>"

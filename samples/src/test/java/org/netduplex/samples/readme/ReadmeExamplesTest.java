@@ -32,6 +32,9 @@ class ReadmeExamplesTest {
     assertTrue(readme.contains(ReadmeSnippets.snippet("ServerExample.java", "server")), "README server snippet is stale");
     assertTrue(readme.contains(ReadmeSnippets.snippet("ClientExample.java", "client")), "README client snippet is stale");
     assertTrue(readme.contains(ReadmeSnippets.snippet("ServerExample.java", "soap12")), "README SOAP 1.2 snippet is stale");
+    for (String twoWay : new String[] {"twoway-contract", "twoway", "twoway-async"}) {
+      assertTrue(readme.contains(ReadmeSnippets.snippet("TwoWayExample.java", twoWay)), "README " + twoWay + " snippet is stale");
+    }
   }
 
   @Test

@@ -39,21 +39,36 @@ final class CallbackContract {
     return operations.contract();
   }
 
-  /** Encodes a call of {@code method} with {@code args} as a message body. */
-  CallbackMessage encode(Method method, Object[] args) {
+  /** The operation {@code method} calls. */
+  Operation operation(Method method) {
     Operation op = byMethod.get(method);
     if (op == null) {
       throw new IllegalArgumentException(method + " is not an operation of " + type().getName());
     }
+    return op;
+  }
+
+  CallbackOperations operations() {
+    return operations;
+  }
+
+  /** Encodes a call of {@code method} with {@code args} as a message body. */
+  CallbackMessage encode(Method method, Object[] args) {
+    return encode(method, args, null);
+  }
+
+  /** As {@link #encode(Method, Object[])}; a {@code messageId} makes it a two-way callback request. */
+  CallbackMessage encode(Method method, Object[] args, String messageId) {
+    Operation op = operation(method);
     if (op.argumentType() == null) {
-      return new CallbackMessage(EMPTY_BODY, op.action());
+      return new CallbackMessage(EMPTY_BODY, op.action(), messageId);
     }
     try {
       Marshaller marshaller = operations.context().createMarshaller();
       marshaller.setProperty(Marshaller.JAXB_FRAGMENT, Boolean.TRUE);
       ByteArrayOutputStream out = new ByteArrayOutputStream(256);
       marshaller.marshal(new JAXBElement<>(op.element(), Object.class, args[0]), out);
-      return new CallbackMessage(out.toByteArray(), op.action());
+      return new CallbackMessage(out.toByteArray(), op.action(), messageId);
     } catch (JAXBException e) {
       throw new IllegalArgumentException("Cannot encode the argument of " + method.getName() + ": " + e, e);
     }

@@ -30,6 +30,7 @@ public final class DuplexEngine implements AutoCloseable {
   private final SessionRegistry registry;
   private final EngineMetrics metrics = new EngineMetrics();
   private final InactivitySweeper sweeper;
+  private final PendingCallbackReplies callbackReplies;
   private volatile boolean closed;
 
   public DuplexEngine(DuplexServerConfig config) {
@@ -44,6 +45,7 @@ public final class DuplexEngine implements AutoCloseable {
     this.listener = config.listener();
     this.registry = new SessionRegistry(config.maxSessions());
     this.sweeper = new InactivitySweeper(this, scheduler, config.inactivityTimeout());
+    this.callbackReplies = new PendingCallbackReplies(scheduler, config.callbackReplyTimeout());
     sweeper.start();
   }
 
@@ -274,6 +276,7 @@ public final class DuplexEngine implements AutoCloseable {
     Mailbox.Detach detach = session.mailbox.detach(session);
     registry.remove(session, detach.mailboxClosed());
     metrics.sessionEnded(detach.droppedMessages());
+    callbackReplies.failAll(session);
     if (detach.orphanedPoll() != null) {
       // A client that closed its session asked for this: its poll ends quietly, not with a fault.
       detach.orphanedPoll().complete(reason == SessionEndReason.CLOSED_BY_CLIENT ? PollOutcome.EMPTY : PollOutcome.ENDED);
@@ -287,17 +290,29 @@ public final class DuplexEngine implements AutoCloseable {
     }
   }
 
-  /** A typed proxy of {@code contract} that queues its calls for {@code session}. */
+  /**
+   * A typed proxy of {@code contract} that queues its calls for {@code session}; a two-way call
+   * waits for the client's answer in {@link #callbackReplies()}.
+   */
   public <T> T callbackProxy(RealDuplexSession session, Class<T> contract) {
-    return newProxy(contract, message -> send(session, message), "session " + session.id());
+    CallbackContract encoding = CallbackContract.of(contract);
+    java.util.function.Consumer<CallbackMessage> sink = message -> send(session, message);
+    return newProxy(contract, new CallbackInvocationHandler(encoding, sink,
+        (method, args) -> callbackReplies.request(session, encoding, method, args, sink), "session " + session.id()));
   }
 
-  /** A proxy of {@code contract} that hands each encoded call to {@code sink}. */
+  /** A proxy of {@code contract} that hands each encoded call to {@code sink}; it cannot make two-way calls. */
   public static <T> T newProxy(Class<T> contract, java.util.function.Consumer<CallbackMessage> sink, String description) {
-    CallbackContract encoding = CallbackContract.of(contract);
-    Object proxy = Proxy.newProxyInstance(contract.getClassLoader(), new Class<?>[] {contract},
-        new CallbackInvocationHandler(encoding, sink, description));
-    return contract.cast(proxy);
+    return newProxy(contract, new CallbackInvocationHandler(CallbackContract.of(contract), sink, null, description));
+  }
+
+  private static <T> T newProxy(Class<T> contract, CallbackInvocationHandler handler) {
+    return contract.cast(Proxy.newProxyInstance(contract.getClassLoader(), new Class<?>[] {contract}, handler));
+  }
+
+  /** The two-way callbacks waiting for their clients' answers. */
+  public PendingCallbackReplies callbackReplies() {
+    return callbackReplies;
   }
 
   public Collection<RealDuplexSession> openSessions() {
@@ -305,7 +320,7 @@ public final class DuplexEngine implements AutoCloseable {
   }
 
   public DuplexMetrics metrics() {
-    return metrics.snapshot(registry.size());
+    return metrics.snapshot(registry.size(), callbackReplies.lateAnswers());
   }
 
   /** How late after its timeout an idle session may end. */

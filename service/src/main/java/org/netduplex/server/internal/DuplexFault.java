@@ -30,6 +30,8 @@ public final class DuplexFault extends RuntimeException {
     UNSUPPORTED_SELECTION(false),
     /** The request body exceeds the configured limit. */
     REQUEST_TOO_LARGE(true),
+    /** An answer to a two-way callback that does not decode, or names another session (docs/protocol.md section 13). */
+    MALFORMED_CALLBACK_REPLY(true),
     /** The server's deployment cannot serve polls (a servlet without async support). A Receiver fault. */
     SERVER_MISCONFIGURED(false);
 

@@ -57,11 +57,12 @@ final class EngineMetrics {
     pollsAnsweredEmpty.increment();
   }
 
-  DuplexMetrics snapshot(int openSessions) {
+  DuplexMetrics snapshot(int openSessions, long lateCallbackReplies) {
     long queued = messagesQueued.sum();
     long gone = messagesDelivered.sum() + messagesDropped.sum();
     return new DuplexMetrics(openSessions, parkedPolls.get(), Math.max(0, queued - gone),
         sessionsOpened.sum(), sessionsEnded.sum(), queued, messagesDelivered.sum(),
-        messagesRefused.sum(), messagesDropped.sum(), pollsAnsweredEmpty.sum(), pollsAnsweredWithMessages.sum());
+        messagesRefused.sum(), messagesDropped.sum(), pollsAnsweredEmpty.sum(), pollsAnsweredWithMessages.sum(),
+        lateCallbackReplies);
   }
 }

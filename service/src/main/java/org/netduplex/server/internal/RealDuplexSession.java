@@ -103,6 +103,24 @@ public final class RealDuplexSession implements DuplexSession {
     return engine.callbackProxy(this, callbackContract);
   }
 
+  @Override
+  @SuppressWarnings("unchecked")
+  public <T, R> java.util.concurrent.CompletionStage<R> callbackAsync(Class<T> callbackContract,
+      org.netduplex.server.TwoWayCall<T, R> call) {
+    T proxy = callback(callbackContract);
+    // The caller's stages must not run on the timer or on the request thread of the answer; only the
+    // whenCompleteAsync family hands failures to the pool too (thenApplyAsync fails in place).
+    java.util.concurrent.CompletableFuture<R> stage = new java.util.concurrent.CompletableFuture<>();
+    CallbackInvocationHandler.capturing(() -> call.call(proxy)).whenCompleteAsync((value, error) -> {
+      if (error != null) {
+        stage.completeExceptionally(error);
+      } else {
+        stage.complete((R) value);
+      }
+    });
+    return stage;
+  }
+
   /** Queues {@code message} without throwing; false if the queue is full or the session ended. */
   public boolean offer(CallbackMessage message) {
     return engine.offer(this, message);

@@ -107,8 +107,10 @@ final class PollResponseWriter {
 
   private static byte[] envelope(QueuedMessage m, boolean soap12, boolean pending) {
     return soap12
-        ? Soap12Envelopes.message(m.session().header(), m.message().action(), m.message().body(), pending)
-        : Soap11Envelopes.envelope(m.session().headerBlock(), m.message().body());
+        ? Soap12Envelopes.message(m.session().header(), m.message().action(), m.message().body(), pending,
+            m.message().messageId())
+        : Soap11Envelopes.envelope(m.message().messageId() == null ? m.session().headerBlock()
+            : Soap11Envelopes.duplexHeaderBlock(m.session().header(), m.message().messageId()), m.message().body());
   }
 
   /** Answers {@code 200} with an empty body, as WCF does when a poll times out (seed 002). */
