@@ -254,7 +254,10 @@ class PollingDuplexClientTest {
     StockTestServer server = new StockTestServer(fastPolls());
     FakeScheduler clientTime = new FakeScheduler();
     Recorder recorder = new Recorder();
-    PollingDuplexClient<IStockService> client = client(server.address, recorder, clientConfig().toBuilder().scheduler(clientTime).inactivityTimeout(Duration.ofMinutes(1)).build());
+    // A poll sent again while the server stops may get no answer at all: give it up in 2 s, not WCF's 5 min.
+    PollingDuplexClient<IStockService> client = client(server.address, recorder, clientConfig().toBuilder()
+        .scheduler(clientTime).inactivityTimeout(Duration.ofMinutes(1))
+        .pollTimeoutMargin(Duration.ofSeconds(1)).clientPollTimeout(Duration.ofSeconds(2)).build());
     client.service().register();
     recorder.next(WAIT);
     server.close();
