@@ -23,6 +23,7 @@ import org.netduplex.server.internal.cxf.OneWayOperationInterceptor;
 import org.netduplex.server.internal.cxf.OneWayResponseInterceptor;
 import org.netduplex.server.internal.cxf.OperationMatchInterceptor;
 import org.netduplex.server.internal.cxf.ParkedRequests;
+import org.netduplex.server.internal.cxf.PolledReplyInterceptor;
 import org.netduplex.server.internal.cxf.RequestSizeInterceptor;
 import org.netduplex.server.internal.cxf.ServicePageInterceptor;
 import org.netduplex.server.internal.cxf.UnsupportedEncodingInterceptor;
@@ -74,6 +75,10 @@ public final class PollingDuplexFeature implements AbstractPortableFeature, Auto
     provider.getInInterceptors().add(new OneWayResponseInterceptor());
     provider.getOutFaultInterceptors().add(new FaultActionInterceptor());
     provider.getOutFaultInterceptors().add(new FaultRelatesToInterceptor());
+    // SOAP 1.2 + WS-Addressing: a request-reply operation's reply (or fault) goes out on a poll.
+    PolledReplyInterceptor polledReplies = new PolledReplyInterceptor(engine);
+    provider.getOutInterceptors().add(polledReplies);
+    provider.getOutFaultInterceptors().add(polledReplies);
   }
 
   @Override

@@ -34,14 +34,31 @@ public final class Soap12Envelopes {
     return Xml.escape(action).getBytes(StandardCharsets.UTF_8).length;
   }
 
+  /** Bytes {@code relatesTo} adds to a {@link #message} as {@code wsa:RelatesTo}; 0 for none. */
+  public static int relatesToBytes(String relatesTo) {
+    return relatesTo == null ? 0 : relatesTo(relatesTo).getBytes(StandardCharsets.UTF_8).length;
+  }
+
+  private static String relatesTo(String messageId) {
+    return "<a:RelatesTo>" + Xml.escape(messageId) + "</a:RelatesTo>";
+  }
+
+  /** As {@link #message(DuplexHeader, String, String, byte[], boolean)} without {@code wsa:RelatesTo}. */
+  public static byte[] message(DuplexHeader header, String action, byte[] body, boolean messagePending) {
+    return message(header, action, null, body, messagePending);
+  }
+
   /**
-   * As {@link #message(DuplexHeader, String, byte[])}; with {@code messagePending}, a
+   * As {@link #message(DuplexHeader, String, byte[])}; a reply names the request it answers in
+   * {@code relatesTo} ({@code wsa:RelatesTo}, right after the action); with {@code messagePending}, a
    * {@code wsmc:MessagePending pending="true"} header tells the client more messages wait for its
    * address (WS-MC 1.1 section 3.3; never in the SOAP 1.1 Net Duplex form, which WCF captures show without it).
    */
-  public static byte[] message(DuplexHeader header, String action, byte[] body, boolean messagePending) {
+  public static byte[] message(DuplexHeader header, String action, String relatesTo, byte[] body,
+      boolean messagePending) {
     String head = "<s:Envelope xmlns:s=\"" + NetDuplex.SOAP12_NS + "\" xmlns:a=\"" + NetDuplex.WSA_NS + "\">"
         + "<s:Header><a:Action s:mustUnderstand=\"1\">" + Xml.escape(action) + "</a:Action>"
+        + (relatesTo == null ? "" : relatesTo(relatesTo))
         + "<netdx:Duplex xmlns:netdx=\"" + NetDuplex.NETDX_NS + "\">"
         + "<netdx:Address>" + Xml.escape(header.address()) + "</netdx:Address>"
         + "<netdx:SessionId>" + Xml.escape(header.sessionId()) + "</netdx:SessionId></netdx:Duplex>"

@@ -107,7 +107,8 @@ final class PollResponseWriter {
 
   private static byte[] envelope(QueuedMessage m, boolean soap12, boolean pending) {
     return soap12
-        ? Soap12Envelopes.message(m.session().header(), m.message().action(), m.message().body(), pending)
+        ? Soap12Envelopes.message(m.session().header(), m.message().action(), m.message().relatesTo(), m.message().body(),
+            pending)
         : Soap11Envelopes.envelope(m.session().headerBlock(), m.message().body());
   }
 
