@@ -96,13 +96,15 @@ class RequestReplyTest {
   }
 
   @Test
-  void aReplyThatFindsTheSessionsQueueFullTurnsThePostsAnswerIntoAFault() throws Exception {
+  void aCallWhoseReplyWouldFindTheQueueFullIsRefusedOnItsPostBeforeItRuns() throws Exception {
     server = new ChatServer(config(1), true);
+    post12(JOIN, "urn:uuid:" + UUID.randomUUID(), join("ann"), false); // its Joined callback fills the queue
     String messageId = "urn:uuid:" + UUID.randomUUID();
 
-    HttpResponse<byte[]> join = post12(JOIN, messageId, join("ann"), false); // its Joined callback fills the queue
+    HttpResponse<byte[]> join = post12(JOIN, messageId, join("ann"), false);
 
     assertEquals(500, join.statusCode(), text(join));
+    assertEquals(2, server.feature.sessions().iterator().next().queuedMessages(), "the reply of the first Join got in");
     Xp fault = new Xp(text(join));
     assertEquals(messageId, fault.text("/s:Envelope/s:Header/a:RelatesTo"));
     assertEquals(NetDuplex.FAULTS_NS + " CallbackQueueFull", fault.qname("/s:Envelope/s:Body/s:Fault/s:Code/s:Subcode/s:Value"));

@@ -31,7 +31,9 @@ public final class DuplexFault extends RuntimeException {
     /** The request body exceeds the configured limit. */
     REQUEST_TOO_LARGE(true),
     /** The server's deployment cannot serve polls (a servlet without async support). A Receiver fault. */
-    SERVER_MISCONFIGURED(false);
+    SERVER_MISCONFIGURED(false),
+    /** A request-reply call whose session's queue is full: its reply would have no room. A Receiver fault. */
+    REPLY_QUEUE_FULL(false);
 
     private final boolean senderFault;
 
