@@ -26,6 +26,7 @@ import org.netduplex.server.internal.cxf.ParkedRequests;
 import org.netduplex.server.internal.cxf.PolledReplyInterceptor;
 import org.netduplex.server.internal.cxf.RequestSizeInterceptor;
 import org.netduplex.server.internal.cxf.ServicePageInterceptor;
+import org.netduplex.server.internal.cxf.SessionReplyToInterceptor;
 import org.netduplex.server.internal.cxf.TwoWayAcceptInterceptor;
 import org.netduplex.server.internal.cxf.UnsupportedEncodingInterceptor;
 
@@ -74,6 +75,7 @@ public final class PollingDuplexFeature implements AbstractPortableFeature, Auto
     // WCF sends one-way calls, polls and closes without wsa:MessageID (docs/protocol.md section 6).
     provider.getInInterceptors().add(new OneWayOperationInterceptor());
     provider.getInInterceptors().add(new OneWayResponseInterceptor());
+    provider.getInInterceptors().add(new SessionReplyToInterceptor());
     provider.getInInterceptors().add(new TwoWayAcceptInterceptor(engine));
     provider.getOutFaultInterceptors().add(new FaultActionInterceptor());
     provider.getOutFaultInterceptors().add(new FaultRelatesToInterceptor());

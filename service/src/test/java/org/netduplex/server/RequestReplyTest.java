@@ -96,6 +96,19 @@ class RequestReplyTest {
   }
 
   @Test
+  void aReplyToNamingTheClientsAnonymousAddressStillGetsItsReplyOnAPoll() throws Exception {
+    server = new ChatServer(config(16), true);
+    String messageId = "urn:uuid:" + UUID.randomUUID();
+
+    HttpResponse<byte[]> join = post12(JOIN, messageId, client.address, join("ann"), false);
+
+    assertEquals(200, join.statusCode(), text(join));
+    assertEquals(0, join.body().length, text(join));
+    poll12(false); // the Joined callback
+    assertEquals(messageId, new Xp(text(poll12(false))).text("/s:Envelope/s:Header/a:RelatesTo"));
+  }
+
+  @Test
   void aCallWhoseReplyWouldFindTheQueueFullIsRefusedOnItsPostBeforeItRuns() throws Exception {
     server = new ChatServer(config(1), true);
     post12(JOIN, "urn:uuid:" + UUID.randomUUID(), join("ann"), false); // its Joined callback fills the queue
@@ -156,10 +169,15 @@ class RequestReplyTest {
 
   /** A SOAP 1.2 message as WCF sends one: a two-way call has a MessageID and an anonymous ReplyTo. */
   private HttpResponse<byte[]> post12(String action, String messageId, String body, boolean binary) throws Exception {
+    return post12(action, messageId, "http://www.w3.org/2005/08/addressing/anonymous", body, binary);
+  }
+
+  private HttpResponse<byte[]> post12(String action, String messageId, String replyTo, String body, boolean binary)
+      throws Exception {
     String envelope = "<s:Envelope xmlns:s=\"" + NetDuplex.SOAP12_NS + "\" xmlns:a=\"" + NetDuplex.WSA_NS + "\">"
         + "<s:Header><a:Action s:mustUnderstand=\"1\">" + action + "</a:Action>"
         + (messageId == null ? "" : "<a:MessageID>" + messageId + "</a:MessageID>"
-            + "<a:ReplyTo><a:Address>http://www.w3.org/2005/08/addressing/anonymous</a:Address></a:ReplyTo>")
+            + "<a:ReplyTo><a:Address>" + replyTo + "</a:Address></a:ReplyTo>")
         + (action.equals(NetDuplex.MAKE_CONNECTION_ACTION) ? "" : client.duplexHeader())
         + "<a:To s:mustUnderstand=\"1\">" + server.address + "</a:To></s:Header>"
         + "<s:Body>" + body + "</s:Body></s:Envelope>";
