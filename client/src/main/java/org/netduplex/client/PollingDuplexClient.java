@@ -16,6 +16,7 @@ import org.apache.cxf.message.Message;
 import org.apache.cxf.transport.MessageObserver;
 import org.apache.cxf.ws.addressing.WSAddressingFeature;
 import org.apache.cxf.ws.addressing.soap.MAPCodec;
+import org.netduplex.client.internal.AcknowledgedCallInterceptor;
 import org.netduplex.client.internal.CallbackDispatcher;
 import org.netduplex.client.internal.ClientRuntime;
 import org.netduplex.client.internal.DuplexHeaderOutInterceptor;
@@ -23,7 +24,6 @@ import org.netduplex.client.internal.Lifecycle;
 import org.netduplex.client.internal.PollLoop;
 import org.netduplex.client.internal.ReplyCorrelator;
 import org.netduplex.client.internal.ReplyRegistrationInterceptor;
-import org.netduplex.client.internal.AcknowledgedCallInterceptor;
 import org.netduplex.client.internal.SerialExecutor;
 import org.netduplex.client.internal.ServiceCallHandler;
 import org.netduplex.client.internal.SessionCloser;
@@ -148,7 +148,8 @@ public final class PollingDuplexClient<S> implements AutoCloseable {
    * {@link DuplexClientConfig#closeSessionOnClose()} is off, the server is first told with
    * {@code netdx:CloseSession} (waiting at most {@link DuplexClientConfig#closeTimeout()}, errors
    * ignored); otherwise it ends the session after its inactivity timeout. The poll in flight is then
-   * aborted; an answer still on its way is not delivered. Callbacks already handed to a
+   * aborted; an answer still on its way is not delivered, and a request-reply call still waiting for
+   * its reply fails at once. Callbacks already handed to a
    * user-supplied callback executor still run; on the shared pool, the last client's close stops
    * the pool and callbacks not yet started are dropped. The JDK HTTP client's selector thread ends
    * once that client is no longer referenced.
@@ -166,6 +167,7 @@ public final class PollingDuplexClient<S> implements AutoCloseable {
     }
     try {
       pollLoop.stop();
+      replies.closeAll();
       cxfClient.destroy();
     } finally {
       ClientRuntime.release(runtime);

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.netduplex.core.DuplexMode;
 import org.netduplex.server.CallbackChannels;
 import org.netduplex.server.DuplexServerConfig;
 import org.netduplex.server.PollingDuplexFeature;
@@ -52,7 +53,12 @@ class RequestReplyTest {
   }
 
   private IQuoteDesk connect(WireFormat format, DuplexClientConfig.Builder config) {
-    server = new DeskServer(format.isSoap12());
+    return connect(format, config, DuplexMode.SINGLE_MESSAGE_PER_POLL);
+  }
+
+  private IQuoteDesk connect(WireFormat format, DuplexClientConfig.Builder config, DuplexMode mode) {
+    server = new DeskServer(format.isSoap12(), mode);
+    config.duplexMode(mode);
     client = PollingDuplexClient.builder(server.address)
         .callback(IStockServiceCallback.class, recorder)
         .listener(recorder)
@@ -156,6 +162,18 @@ class RequestReplyTest {
   }
 
   @Test
+  void inMultipleMessagesPerPollTheReplyIsFoundInABatchBehindItsCallback() throws Exception {
+    IQuoteDesk desk = connect(WireFormat.SOAP12_BINARY, DuplexClientConfig.builder(), DuplexMode.MULTIPLE_MESSAGES_PER_POLL);
+
+    assertEquals("256.7", desk.quote("AAHH"));
+    assertEquals("256.7", desk.quote("MSFT"));
+
+    assertEquals("AAHH", recorder.next(WAIT).getSymbol());
+    assertEquals("MSFT", recorder.next(WAIT).getSymbol());
+    assertTrue(recorder.rejections.isEmpty(), recorder.rejections.toString());
+  }
+
+  @Test
   void inSoap11TheReplyComesOnTheCallsOwnAnswer() throws Exception {
     IQuoteDesk desk = connect(WireFormat.SOAP11_TEXT, DuplexClientConfig.builder());
 
@@ -218,12 +236,13 @@ class RequestReplyTest {
   static final class DeskServer implements AutoCloseable {
     final URI address;
     final Desk desk;
-    private final PollingDuplexFeature feature = new PollingDuplexFeature(DuplexServerConfig.builder()
-        .pollTimeout(Duration.ofMillis(500)).build());
+    private final PollingDuplexFeature feature;
     private final Bus bus = BusFactory.newInstance().createBus();
     private final Server endpoint;
 
-    DeskServer(boolean soap12) {
+    DeskServer(boolean soap12, DuplexMode mode) {
+      this.feature = new PollingDuplexFeature(DuplexServerConfig.builder()
+          .pollTimeout(Duration.ofMillis(500)).duplexMode(mode).build());
       int port = StockTestServer.freePort();
       this.address = URI.create("http://localhost:" + port + "/QuoteDesk");
       this.desk = soap12 ? new Desk12() : new Desk11();

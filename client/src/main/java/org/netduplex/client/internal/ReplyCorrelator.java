@@ -1,5 +1,6 @@
 package org.netduplex.client.internal;
 
+import jakarta.xml.ws.WebServiceException;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.time.Duration;
@@ -156,21 +157,36 @@ public final class ReplyCorrelator {
     }
   }
 
+  /** The client is closing: every call still waiting fails at once instead of at its timeout. */
+  public void closeAll() {
+    for (String messageId : pending.keySet()) {
+      Pending p = pending.remove(messageId);
+      if (p != null) {
+        p.timer.cancel();
+        fail(messageId, p, new WebServiceException("the polling duplex client was closed before the reply to "
+            + p.operation + " came"));
+      }
+    }
+  }
+
   private void expire(String messageId) {
     Pending p = pending.remove(messageId);
-    if (p == null) {
-      return;
+    if (p != null) {
+      fail(messageId, p, new ReplyTimeoutException(p.operation, replyTimeout));
     }
+  }
+
+  /** Completes a call with {@code error}: an async call through its callback, a synchronous one by waking it. */
+  private void fail(String messageId, Pending p, WebServiceException error) {
     addressingCache.remove(messageId);
-    ReplyTimeoutException timeout = new ReplyTimeoutException(p.operation, replyTimeout);
     ClientCallback callback = p.exchange.remove(ClientCallback.class);
     if (callback != null) {
-      executor.execute(() -> callback.handleException(null, timeout));
+      executor.execute(() -> callback.handleException(null, error));
       return;
     }
     Message failed = new MessageImpl();
     failed.setExchange(p.exchange);
-    failed.setContent(Exception.class, timeout);
+    failed.setContent(Exception.class, error);
     synchronized (p.exchange) {
       p.exchange.setInMessage(failed);
       p.exchange.put(ClientImpl.FINISHED, Boolean.TRUE);
