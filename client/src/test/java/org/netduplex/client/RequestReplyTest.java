@@ -150,7 +150,8 @@ class RequestReplyTest {
     clock.advanceBy(Duration.ofMillis(200));
 
     ExecutionException timedOut = assertThrows(ExecutionException.class, () -> slow.get(WAIT.toSeconds(), TimeUnit.SECONDS));
-    ReplyTimeoutException timeout = assertInstanceOf(ReplyTimeoutException.class, timedOut.getCause());
+    ReplyTimeoutException timeout = assertInstanceOf(ReplyTimeoutException.class, timedOut.getCause(),
+        () -> java.util.Objects.toString(timedOut.getCause()));
     assertEquals("Quote", timeout.operation());
     assertEquals("No reply to Quote within PT0.2S (replyTimeout)", timeout.getMessage());
 
@@ -171,6 +172,15 @@ class RequestReplyTest {
     assertEquals("AAHH", recorder.next(WAIT).getSymbol());
     assertEquals("MSFT", recorder.next(WAIT).getSymbol());
     assertTrue(recorder.rejections.isEmpty(), recorder.rejections.toString());
+  }
+
+  @Test
+  void inSoap11AnAsyncFirstCallStartsPollingToo() throws Exception {
+    IQuoteDesk desk = connect(WireFormat.SOAP11_TEXT, DuplexClientConfig.builder());
+
+    assertEquals("256.7", desk.quoteAsync("AAHH").get(WAIT.toSeconds(), TimeUnit.SECONDS));
+
+    assertEquals("AAHH", recorder.next(WAIT).getSymbol());
   }
 
   @Test

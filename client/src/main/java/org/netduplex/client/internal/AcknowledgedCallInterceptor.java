@@ -9,10 +9,11 @@ import org.apache.cxf.phase.AbstractPhaseInterceptor;
 import org.apache.cxf.phase.Phase;
 
 /**
- * Reads the HTTP answer of a request-reply call registered with the {@link ReplyCorrelator}. An
- * empty {@code 200} (or {@code 202}) means the reply will come on a poll: the answer is marked a
- * partial response, on which CXF keeps waiting (synchronous calls) or keeps the async handler, and
- * the session counts as known so polling starts. An answer with a body is the reply itself.
+ * Reads the HTTP answer of a service call. A {@code 2xx} means the server knows the session, so
+ * polling starts (for async calls too, which return before their request is sent). For a
+ * request-reply call registered with the {@link ReplyCorrelator}, an empty {@code 2xx} means the
+ * reply will come on a poll: the answer is marked a partial response, on which CXF keeps waiting
+ * (synchronous calls) or keeps the async handler. An answer with a body is the reply itself.
  */
 public final class AcknowledgedCallInterceptor extends AbstractPhaseInterceptor<Message> {
   private final ReplyCorrelator correlator;
@@ -27,15 +28,21 @@ public final class AcknowledgedCallInterceptor extends AbstractPhaseInterceptor<
 
   @Override
   public void handleMessage(Message message) {
-    String messageId = (String) message.getExchange().get(ReplyCorrelator.MESSAGE_ID);
-    if (messageId == null || Boolean.TRUE.equals(message.get(ReplyCorrelator.POLLED))) {
+    if (Boolean.TRUE.equals(message.get(ReplyCorrelator.POLLED))) {
       return;
     }
     Object code = message.get(Message.RESPONSE_CODE);
-    if ((Integer.valueOf(200).equals(code) || Integer.valueOf(202).equals(code)) && isEmpty(message)) {
+    boolean accepted = code instanceof Integer status && status >= 200 && status < 300;
+    if (accepted) {
+      callAccepted.run(); // the server knows the session now, whatever the call (async ones too)
+    }
+    String messageId = (String) message.getExchange().get(ReplyCorrelator.MESSAGE_ID);
+    if (messageId == null) {
+      return;
+    }
+    if (accepted && isEmpty(message)) {
       message.put(Message.PARTIAL_RESPONSE_MESSAGE, Boolean.TRUE);
       message.getInterceptorChain().abort();
-      callAccepted.run();
       correlator.acknowledged(messageId);
     } else {
       correlator.answeredDirectly(messageId);

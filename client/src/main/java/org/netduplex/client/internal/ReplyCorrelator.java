@@ -25,9 +25,9 @@ import org.netduplex.core.Scheduler;
  * does. A call is registered before its request goes out; the server's empty {@code 200} marks it
  * acknowledged; its reply is then handed to CXF's client as the call's response, so CXF decodes it
  * (result, declared fault) for synchronous and asynchronous calls alike, and no thread waits. A
- * reply that comes before the {@code 200} was read is held until then. A call with no reply within
- * the reply timeout fails with {@link ReplyTimeoutException}; a reply nobody waits for is dropped
- * and counted.
+ * reply that comes before the {@code 200} was read is held until then, and so is a timeout. A call
+ * with no reply within the reply timeout fails with {@link ReplyTimeoutException}; a reply nobody
+ * waits for is dropped and counted.
  */
 public final class ReplyCorrelator {
   /** Message property: this in-message is a reply from a poll, not the call's HTTP answer. */
@@ -52,6 +52,7 @@ public final class ReplyCorrelator {
     Cancellable timer;
     boolean acknowledged; // guarded by this
     PolledReply early; // guarded by this
+    boolean expired; // guarded by this: timed out before the acknowledgement, which then fails the call
 
     Pending(Exchange exchange, String operation) {
       this.exchange = exchange;
@@ -95,11 +96,20 @@ public final class ReplyCorrelator {
       return;
     }
     PolledReply early;
+    boolean expired;
     synchronized (p) {
       p.acknowledged = true;
       early = p.early;
+      expired = p.expired;
     }
-    if (early != null) {
+    if (expired) {
+      if (pending.remove(messageId, p)) {
+        fail(messageId, p, new ReplyTimeoutException(p.operation, replyTimeout));
+      }
+      if (early != null) {
+        drop(early.relatesTo());
+      }
+    } else if (early != null) {
       hand(p, early);
     }
   }
@@ -170,8 +180,18 @@ public final class ReplyCorrelator {
   }
 
   private void expire(String messageId) {
-    Pending p = pending.remove(messageId);
-    if (p != null) {
+    Pending p = pending.get(messageId);
+    if (p == null) {
+      return;
+    }
+    synchronized (p) {
+      if (!p.acknowledged) {
+        // CXF has not read the POST's answer yet and would overwrite a failure with it: fail on the acknowledgement.
+        p.expired = true;
+        return;
+      }
+    }
+    if (pending.remove(messageId, p)) {
       fail(messageId, p, new ReplyTimeoutException(p.operation, replyTimeout));
     }
   }

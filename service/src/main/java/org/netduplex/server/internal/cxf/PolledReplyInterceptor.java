@@ -3,7 +3,6 @@ package org.netduplex.server.internal.cxf;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.xml.stream.XMLStreamException;
 import org.apache.cxf.interceptor.MessageSenderInterceptor;
@@ -76,8 +75,8 @@ public final class PolledReplyInterceptor extends AbstractPhaseInterceptor<Messa
         engine.sendReply(session, ReplyEnvelope.read(text, relatesTo));
       } catch (XMLStreamException e) {
         // Our own stack wrote it: a bug, not bad input. The caller sees its reply timeout.
-        LOG.log(Level.SEVERE, "The reply CXF wrote for session " + LogIds.forLog(LOG, session.id())
-            + " could not be read back; dropped", e);
+        LOG.severe("The reply CXF wrote for session " + LogIds.forLog(LOG, session.id())
+            + " could not be read back; dropped: " + e.getMessage());
       } catch (SessionEndedException e) {
         LOG.fine(() -> "Reply dropped: session " + session.id() + " ended during the call");
       }
