@@ -49,7 +49,7 @@ public final class ReplyCorrelator {
   private static final class Pending {
     final Exchange exchange;
     final String operation;
-    Cancellable timer;
+    volatile Cancellable timer; // set right after registration; read by the threads that complete the call
     boolean acknowledged; // guarded by this
     PolledReply early; // guarded by this
     boolean expired; // guarded by this: timed out before the acknowledgement, which then fails the call
