@@ -67,6 +67,22 @@ test('a message from one page reaches the other', async () => {
   assert.deepEqual(bob.errors, []);
 });
 
+test('a joining page shows the members already present, from the reply its Join call resolves with', async () => {
+  const ann = await openChat();
+  const ben = await openChat();
+  await join(ann, 'ann');
+  const joinAnswers = [];
+  ben.on('response', async (r) => {
+    if ((r.request().headers()['soapaction'] || '').endsWith('/IChatService/Join"')) joinAnswers.push(await r.text());
+  });
+  await join(ben, 'ben');
+  // ann joined before ben's session existed: no callback told ben of her, only Join's JoinResult did.
+  assert.equal(await ben.locator('#members').textContent(), 'ann, ben');
+  assert.equal(joinAnswers.length, 1);
+  assert.match(joinAnswers[0], /<(\w+:)?Members>\s*<(\w+:)?string>ann<\/(\w+:)?string>/);
+  assert.deepEqual(ben.errors, []);
+});
+
 test('a direct message is seen by its two members only', async () => {
   const ann = await openChat();
   const ben = await openChat();

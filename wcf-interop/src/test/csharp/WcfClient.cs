@@ -6,6 +6,7 @@
 //   client NAME VARIANT URL         VARIANT: soap11 (text, Silverlight 2), soap12 (text), soap12bin (msbin1)
 //   register NAME | sync NAME SYMBOL NOTES | poll NAME | close NAME
 //   pollunknown NAME | callnoheader NAME | pollnoaddress NAME
+//   join NAME DISPLAYNAME (chat's two-way Join, with wsa:MessageID and an anonymous wsa:ReplyTo) | pollany NAME
 // Answers ("client" says "ok address= session="): "empty", "message action= address= session= to= symbol= ask= bid=
 // notes=", "fault code= subcode= sender= reason=", or "error TYPE: MESSAGE"; each line ends with ms=, the command's
 // duration. Text outside printable ASCII is written as \uXXXX (NOTES is read so too).
@@ -67,6 +68,20 @@ class MakeConnectionBody : BodyWriter {
     if (address != null) {
       writer.WriteElementString("wsmc", "Address", Ns, address);
     }
+    writer.WriteEndElement();
+  }
+}
+
+// Chat's Join body: <Join xmlns="urn:netduplex:samples:chat"><Name>…</Name></Join>.
+class JoinBody : BodyWriter {
+  public const string Ns = "urn:netduplex:samples:chat";
+  readonly string name;
+
+  public JoinBody(string name) : base(true) { this.name = name; }
+
+  protected override void OnWriteBodyContents(XmlDictionaryWriter writer) {
+    writer.WriteStartElement("Join", Ns);
+    writer.WriteElementString("Name", Ns, name);
     writer.WriteEndElement();
   }
 }
@@ -185,6 +200,17 @@ public static class WcfClient {
         return Describe(c, c.Poll("http://docs.oasis-open.org/ws-rx/wsmc/200702/anoynmous?id=" + Guid.NewGuid()));
       case "pollnoaddress":
         return Describe(c, c.Poll(null));
+      case "join": {
+        Message m = c.Create(JoinBody.Ns + "/IChatService/Join", new JoinBody(Unescape(w[2])));
+        m.Headers.Add(new DuplexHeader(c.Address, c.SessionId, false));
+        // What ServiceChannel.Call adds to a two-way call when addressing is on (dotnet/wcf RequestReplyCorrelator).
+        m.Headers.MessageId = new UniqueId();
+        m.Headers.ReplyTo = new EndpointAddress("http://www.w3.org/2005/08/addressing/anonymous");
+        string id = m.Headers.MessageId.ToString();
+        return Describe(c, c.Channel.Request(m)) + "\tmessageid=" + id;
+      }
+      case "pollany":
+        return DescribeAny(c, c.Poll(c.Address));
       default:
         throw new ArgumentException("unknown command " + w[0]);
     }
@@ -222,6 +248,36 @@ public static class WcfClient {
         + "\tsymbol=" + s.Symbol + "\task=" + s.Ask.ToString(System.Globalization.CultureInfo.InvariantCulture)
         + "\tbid=" + s.Bid.ToString(System.Globalization.CultureInfo.InvariantCulture)
         + "\tnotes=" + (s.Notes == null ? "(null)" : Escape(s.Notes));
+  }
+
+  // Any message: its action, wsa:RelatesTo (as WCF's DuplexChannelBinder correlates a reply), wsa:To, the session, its
+  // body element, and a JoinResult's Accepted and Members as Microsoft's reader reads them.
+  static string DescribeAny(Client c, Message reply) {
+    if (reply == null || reply.IsFault || (reply.IsEmpty && reply.Headers.Action == "")) {
+      return Describe(c, reply);
+    }
+    string session = "-";
+    int i = reply.Headers.FindHeader("Duplex", DuplexHeader.Ns);
+    if (i >= 0) {
+      XmlDictionaryReader h = reply.Headers.GetReaderAtHeader(i);
+      h.ReadStartElement("Duplex", DuplexHeader.Ns);
+      h.ReadElementString("Address", DuplexHeader.Ns);
+      session = h.ReadElementString("SessionId", DuplexHeader.Ns);
+    }
+    string relatesTo = reply.Headers.RelatesTo == null ? "-" : reply.Headers.RelatesTo.ToString();
+    string to = reply.Headers.To == null ? "-" : reply.Headers.To.OriginalString;
+    var body = new XmlDocument();
+    body.LoadXml(reply.GetReaderAtBodyContents().ReadOuterXml());
+    var ns = new XmlNamespaceManager(body.NameTable);
+    ns.AddNamespace("c", JoinBody.Ns);
+    XmlNode accepted = body.SelectSingleNode("/c:JoinResult/c:Accepted", ns);
+    var members = new List<string>();
+    foreach (XmlNode m in body.SelectNodes("/c:JoinResult/c:Members/c:string", ns)) {
+      members.Add(m.InnerText);
+    }
+    return "message\taction=" + reply.Headers.Action + "\trelatesto=" + relatesTo + "\tto=" + to + "\tsession=" + session
+        + "\tbody=" + body.DocumentElement.LocalName + "\taccepted=" + (accepted == null ? "-" : accepted.InnerText)
+        + "\tmembers=" + (members.Count == 0 ? "-" : Escape(string.Join(",", members)));
   }
 
   // Mono workaround: Mono's MessageFault reads a fault code through ReadContentAs(XmlQualifiedName), which Microsoft's

@@ -16,4 +16,11 @@ public interface ClientListener {
 
   /** The callback implementation threw; the client goes on with the next message. */
   default void callbackFailed(String operation, Throwable error) {}
+
+  /**
+   * A reply to a request-reply call came on a poll after nobody waited for it any more (its call
+   * timed out) or it names no call of this client; it was dropped. {@code relatesTo} is its
+   * {@code wsa:RelatesTo}.
+   */
+  default void replyDropped(String relatesTo) {}
 }

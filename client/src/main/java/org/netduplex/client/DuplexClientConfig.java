@@ -30,12 +30,14 @@ public final class DuplexClientConfig {
   private final DuplexMode duplexMode;
   private final WireFormat wireFormat;
   private final Duration closeTimeout;
+  private final Duration replyTimeout;
 
   private DuplexClientConfig(Builder b) {
     this.closeSessionOnClose = b.closeSessionOnClose;
     this.duplexMode = b.duplexMode;
     this.wireFormat = b.wireFormat;
     this.closeTimeout = b.closeTimeout;
+    this.replyTimeout = b.replyTimeout;
     this.serverPollTimeout = b.serverPollTimeout;
     this.pollTimeoutMargin = b.pollTimeoutMargin;
     this.clientPollTimeout = b.clientPollTimeout;
@@ -141,6 +143,15 @@ public final class DuplexClientConfig {
   }
 
   /**
+   * How long a request-reply call waits for its reply, which comes on a poll in SOAP 1.2 (default
+   * 1 min, as WCF's {@code SendTimeout}); then it throws {@link ReplyTimeoutException} and the
+   * session goes on.
+   */
+  public Duration replyTimeout() {
+    return replyTimeout;
+  }
+
+  /**
    * WCF's {@code DuplexMode} (default {@link DuplexMode#SINGLE_MESSAGE_PER_POLL}). In
    * {@link DuplexMode#MULTIPLE_MESSAGES_PER_POLL} polls send {@code Accept: multipart/mixed}, and a
    * NetDuplex server configured the same answers with every waiting message at once, in NetDuplex's
@@ -165,7 +176,7 @@ public final class DuplexClientConfig {
         + ", initialBackoff=" + initialBackoff
         + ", maxBackoff=" + maxBackoff + ", maxResponseBytes=" + maxResponseBytes
         + ", anonymousUriPrefix=" + anonymousUriPrefix + ", closeSessionOnClose=" + closeSessionOnClose
-        + ", closeTimeout=" + closeTimeout + ", duplexMode=" + duplexMode
+        + ", closeTimeout=" + closeTimeout + ", replyTimeout=" + replyTimeout + ", duplexMode=" + duplexMode
         + ", wireFormat=" + wireFormat + "}";
   }
 
@@ -182,6 +193,7 @@ public final class DuplexClientConfig {
     private Scheduler scheduler;
     private boolean closeSessionOnClose = true;
     private Duration closeTimeout = Duration.ofSeconds(2);
+    private Duration replyTimeout = Duration.ofMinutes(1);
     private DuplexMode duplexMode = DuplexMode.SINGLE_MESSAGE_PER_POLL;
     private WireFormat wireFormat = WireFormat.SOAP11_TEXT;
 
@@ -199,6 +211,7 @@ public final class DuplexClientConfig {
       this.scheduler = c.scheduler;
       this.closeSessionOnClose = c.closeSessionOnClose;
       this.closeTimeout = c.closeTimeout;
+      this.replyTimeout = c.replyTimeout;
       this.duplexMode = c.duplexMode;
       this.wireFormat = c.wireFormat;
     }
@@ -266,6 +279,12 @@ public final class DuplexClientConfig {
     /** See {@link DuplexClientConfig#closeTimeout()}. */
     public Builder closeTimeout(Duration d) {
       this.closeTimeout = positive(d, "closeTimeout");
+      return this;
+    }
+
+    /** See {@link DuplexClientConfig#replyTimeout()}. */
+    public Builder replyTimeout(Duration d) {
+      this.replyTimeout = positive(d, "replyTimeout");
       return this;
     }
 

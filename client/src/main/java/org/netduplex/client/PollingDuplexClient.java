@@ -13,13 +13,18 @@ import org.apache.cxf.endpoint.Client;
 import org.apache.cxf.frontend.ClientProxy;
 import org.apache.cxf.jaxws.JaxWsProxyFactoryBean;
 import org.apache.cxf.message.Message;
+import org.apache.cxf.transport.MessageObserver;
 import org.apache.cxf.ws.addressing.WSAddressingFeature;
+import org.apache.cxf.ws.addressing.soap.MAPCodec;
+import org.netduplex.client.internal.AcknowledgedCallInterceptor;
 import org.netduplex.client.internal.CallbackDispatcher;
 import org.netduplex.client.internal.CallbackReplier;
 import org.netduplex.client.internal.ClientRuntime;
 import org.netduplex.client.internal.DuplexHeaderOutInterceptor;
 import org.netduplex.client.internal.Lifecycle;
 import org.netduplex.client.internal.PollLoop;
+import org.netduplex.client.internal.ReplyCorrelator;
+import org.netduplex.client.internal.ReplyRegistrationInterceptor;
 import org.netduplex.client.internal.SerialExecutor;
 import org.netduplex.client.internal.ServiceCallHandler;
 import org.netduplex.client.internal.SessionCloser;
@@ -55,6 +60,7 @@ public final class PollingDuplexClient<S> implements AutoCloseable {
   private final S service;
   private final Lifecycle lifecycle;
   private final PollLoop pollLoop;
+  private final ReplyCorrelator replies;
   private final Client cxfClient;
   private final ClientRuntime runtime;
   private final SessionCloser closer;
@@ -73,16 +79,19 @@ public final class PollingDuplexClient<S> implements AutoCloseable {
       HttpClient http = b.httpClient != null ? b.httpClient : runtime.http();
       WireMessages wire = new WireMessages(config.wireFormat(), endpoint, config.maxResponseBytes());
       this.closer = new SessionCloser(endpoint, identity, wire, http, config.closeTimeout());
+      this.replies = new ReplyCorrelator(scheduler, config.replyTimeout(), runtime.callbacks(), lifecycle);
       this.pollLoop = new PollLoop(endpoint, identity, config, wire, http, runtime.io(), scheduler, lifecycle,
           CallbackDispatcher.of(b.callbackContract), callbacks, b.callbackImplementation,
           new CallbackReplier(endpoint, identity, config.wireFormat(), http, config.pollHttpTimeout(),
-              b.callbackContract));
+              b.callbackContract), replies);
 
       JaxWsProxyFactoryBean factory = new JaxWsProxyFactoryBean();
       factory.setBus(b.bus != null ? b.bus : BusFactory.getDefaultBus());
       factory.setServiceClass(serviceContract);
       factory.setAddress(endpoint.toString());
       factory.getOutInterceptors().add(new DuplexHeaderOutInterceptor(identity));
+      factory.getOutInterceptors().add(new ReplyRegistrationInterceptor(replies));
+      factory.getInInterceptors().add(new AcknowledgedCallInterceptor(replies, pollLoop::callSucceeded));
       if (config.wireFormat().isSoap12()) {
         factory.setBindingId(SOAPBinding.SOAP12HTTP_BINDING);
         factory.getFeatures().add(new WSAddressingFeature());
@@ -92,6 +101,7 @@ public final class PollingDuplexClient<S> implements AutoCloseable {
       }
       S cxfProxy = factory.create(serviceContract);
       this.cxfClient = ClientProxy.getClient(cxfProxy);
+      replies.attach((MessageObserver) cxfClient, MAPCodec.getInstance(factory.getBus()).getUncorrelatedExchanges());
       // Read the answer of one-way calls too: a refusal (ndf:ServerTooBusy, ndf:SessionEnded) comes
       // back as a SOAP fault with HTTP 500 and must surface as that fault, not as "HTTP 500".
       cxfClient.getEndpoint().put(Message.ROBUST_ONEWAY, Boolean.TRUE);
@@ -128,12 +138,21 @@ public final class PollingDuplexClient<S> implements AutoCloseable {
   }
 
   /**
+   * Replies to request-reply calls that came on a poll after their call had timed out (or naming no
+   * call of this client), and were dropped; each is also told to {@link ClientListener#replyDropped}.
+   */
+  public long droppedReplies() {
+    return replies.droppedReplies();
+  }
+
+  /**
    * Ends the session and stops polling, then releases the client's share of the runtime threads;
    * the last client to close stops them. Idempotent. Unless
    * {@link DuplexClientConfig#closeSessionOnClose()} is off, the server is first told with
    * {@code netdx:CloseSession} (waiting at most {@link DuplexClientConfig#closeTimeout()}, errors
    * ignored); otherwise it ends the session after its inactivity timeout. The poll in flight is then
-   * aborted; an answer still on its way is not delivered. Callbacks already handed to a
+   * aborted; an answer still on its way is not delivered, and a request-reply call still waiting for
+   * its reply fails at once. Callbacks already handed to a
    * user-supplied callback executor still run; on the shared pool, the last client's close stops
    * the pool and callbacks not yet started are dropped. The JDK HTTP client's selector thread ends
    * once that client is no longer referenced.
@@ -151,6 +170,7 @@ public final class PollingDuplexClient<S> implements AutoCloseable {
     }
     try {
       pollLoop.stop();
+      replies.closeAll();
       cxfClient.destroy();
     } finally {
       ClientRuntime.release(runtime);

@@ -15,6 +15,7 @@ final class Recorder implements IStockServiceCallback, ClientListener {
   final List<ClientState> states = new CopyOnWriteArrayList<>();
   final List<Throwable> causes = new CopyOnWriteArrayList<>();
   final List<String> rejections = new CopyOnWriteArrayList<>();
+  final List<String> droppedReplies = new CopyOnWriteArrayList<>();
 
   @Override
   public void update(Stock stock) {
@@ -28,6 +29,11 @@ final class Recorder implements IStockServiceCallback, ClientListener {
     if (cause != null) {
       causes.add(cause);
     }
+  }
+
+  @Override
+  public void replyDropped(String relatesTo) {
+    droppedReplies.add(relatesTo);
   }
 
   @Override

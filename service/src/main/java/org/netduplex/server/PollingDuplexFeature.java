@@ -24,8 +24,11 @@ import org.netduplex.server.internal.cxf.OneWayOperationInterceptor;
 import org.netduplex.server.internal.cxf.OneWayResponseInterceptor;
 import org.netduplex.server.internal.cxf.OperationMatchInterceptor;
 import org.netduplex.server.internal.cxf.ParkedRequests;
+import org.netduplex.server.internal.cxf.PolledReplyInterceptor;
 import org.netduplex.server.internal.cxf.RequestSizeInterceptor;
 import org.netduplex.server.internal.cxf.ServicePageInterceptor;
+import org.netduplex.server.internal.cxf.SessionReplyToInterceptor;
+import org.netduplex.server.internal.cxf.TwoWayAcceptInterceptor;
 import org.netduplex.server.internal.cxf.UnsupportedEncodingInterceptor;
 
 /**
@@ -74,8 +77,14 @@ public final class PollingDuplexFeature implements AbstractPortableFeature, Auto
     // WCF sends one-way calls, polls and closes without wsa:MessageID (docs/protocol.md section 6).
     provider.getInInterceptors().add(new OneWayOperationInterceptor());
     provider.getInInterceptors().add(new OneWayResponseInterceptor());
+    provider.getInInterceptors().add(new SessionReplyToInterceptor());
+    provider.getInInterceptors().add(new TwoWayAcceptInterceptor(engine));
     provider.getOutFaultInterceptors().add(new FaultActionInterceptor());
     provider.getOutFaultInterceptors().add(new FaultRelatesToInterceptor());
+    // SOAP 1.2 + WS-Addressing: a request-reply operation's reply (or fault) goes out on a poll.
+    PolledReplyInterceptor polledReplies = new PolledReplyInterceptor(engine);
+    provider.getOutInterceptors().add(polledReplies);
+    provider.getOutFaultInterceptors().add(polledReplies);
   }
 
   @Override

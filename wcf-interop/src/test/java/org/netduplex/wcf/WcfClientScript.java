@@ -21,6 +21,21 @@ final class WcfClientScript {
     return add("client " + name + " " + variant.program + " " + variant.url(server));
   }
 
+  /** A client of the chat's SOAP 1.2 endpoint, for the request-reply {@code Join}. */
+  WcfClientScript chatClient(String name, WcfVariant variant, WcfPeerStockServer server) {
+    return add("client " + name + " " + variant.program + " " + server.chat12Url);
+  }
+
+  /** A two-way Join as WCF's client sends one: with wsa:MessageID and an anonymous wsa:ReplyTo. */
+  WcfClientScript join(String name, String displayName) {
+    return add("join " + name + " " + escape(displayName));
+  }
+
+  /** A poll whose answer is described whatever its body: action, RelatesTo, and a JoinResult's fields. */
+  WcfClientScript pollAny(String name) {
+    return add("pollany " + name);
+  }
+
   WcfClientScript register(String name) {
     return add("register " + name);
   }

@@ -140,6 +140,26 @@ class WcfClientTest {
     assertFault(variant, a.get(4), true, NetDuplex.FAULTS_NS + "#UnknownAddress", "No open duplex session");
   }
 
+  @ParameterizedTest
+  @EnumSource(value = WcfVariant.class, names = {"SOAP12_TEXT", "SOAP12_BINARY"})
+  void aTwoWayCallIsAnsweredEmptyAndItsReplyComesOnAPollRelatedToItsMessageIdAfterItsCallback(WcfVariant variant) {
+    List<Answer> a = scenario(variant, "join");
+
+    Answer client = a.get(0);
+    Answer join = a.get(1).assertKind("empty");
+    Answer callback = a.get(2).assertKind("message");
+    assertEquals("urn:netduplex:samples:chat/IChatService/Receive", callback.get("action"));
+    assertEquals("-", callback.get("relatesto"));
+    Answer reply = a.get(3).assertKind("message");
+    assertEquals(join.get("messageid"), reply.get("relatesto"));
+    assertEquals("urn:netduplex:samples:chat/IChatService/JoinResponse", reply.get("action"));
+    assertEquals(client.get("address"), reply.get("to"));
+    assertEquals(client.get("session"), reply.get("session"));
+    assertEquals("JoinResult", reply.get("body"));
+    assertEquals("true", reply.get("accepted"));
+    assertEquals(WcfPeerChatService.PRESENT, reply.get("members"));
+  }
+
   /** The answers to the commands of the named clients, in order, from the variant's one run. */
   private static synchronized List<Answer> scenario(WcfVariant variant, String... clients) {
     Set<String> names = Set.of(clients);
@@ -156,6 +176,9 @@ class WcfClientTest {
     script.client("faults", v, server).pollUnknownAddress("faults").callWithoutDuplexHeader("faults")
         .pollWithoutAddress("faults");
     script.client("close", v, server).register("close").poll("close").close("close").poll("close");
+    if (v.soap12) {
+      script.chatClient("join", v, server).join("join", "ann").pollAny("join").pollAny("join");
+    }
     return script.run();
   }
 

@@ -29,10 +29,13 @@ import org.netduplex.server.SessionEndReason;
 final class WcfPeerStockServer implements AutoCloseable {
   final String soap11Url;
   final String soap12Url;
+  /** The chat contract's SOAP 1.2 endpoint, for a request-reply operation ({@link WcfPeerChatService}). */
+  final String chat12Url;
   final PollingDuplexFeature feature;
   private final Bus bus;
   private final Server soap11;
   private final Server soap12;
+  private final Server chat12;
 
   WcfPeerStockServer(Duration pollTimeout) {
     Set<DuplexSession> subscribers = ConcurrentHashMap.newKeySet();
@@ -52,6 +55,16 @@ final class WcfPeerStockServer implements AutoCloseable {
     PollingDuplexJetty.preparePort(bus, "127.0.0.1", port, 16);
     soap11 = publish(new WcfPeerStockService.Soap11(), subscribers, soap11Url, false);
     soap12 = publish(new WcfPeerStockService.Soap12(), subscribers, soap12Url, true);
+    chat12Url = "http://127.0.0.1:" + port + "/ChatService-soap12";
+    JaxWsServerFactoryBean chat = new JaxWsServerFactoryBean();
+    chat.setBus(bus);
+    chat.setServiceClass(WcfPeerChatService.class);
+    chat.setServiceBean(new WcfPeerChatService());
+    chat.setAddress(chat12Url);
+    chat.setBindingId(SOAPBinding.SOAP12HTTP_BINDING);
+    chat.getFeatures().add(new WSAddressingFeature());
+    chat.getFeatures().add(feature);
+    chat12 = chat.create();
   }
 
   private Server publish(WcfPeerStockService service, Set<DuplexSession> subscribers, String url, boolean soap12) {
@@ -81,6 +94,7 @@ final class WcfPeerStockServer implements AutoCloseable {
   public void close() {
     soap11.destroy();
     soap12.destroy();
+    chat12.destroy();
     feature.close();
     bus.shutdown(true);
   }

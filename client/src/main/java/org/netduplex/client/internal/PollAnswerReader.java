@@ -10,7 +10,9 @@ import org.netduplex.core.NetDuplex;
 /**
  * Reads a poll answer's envelope (SOAP 1.1 or 1.2, text or binary) in one streaming pass with a hardened parser:
  * the {@code netdx:Duplex} header must name this client's session, then the body is either a fault
- * or a callback message decoded by the {@link CallbackDispatcher}.
+ * or a callback message decoded by the {@link CallbackDispatcher}. An envelope with
+ * {@code wsa:RelatesTo} is the reply to a request-reply call (a result or a fault): it is handed on
+ * whole, for CXF to decode as that call's response.
  */
 public final class PollAnswerReader {
   private final DuplexHeader expected;
@@ -28,7 +30,7 @@ public final class PollAnswerReader {
     XMLStreamReader r = null;
     try {
       r = wire.reader(body, contentType);
-      return readEnvelope(r);
+      return readEnvelope(r, body, contentType);
     } catch (XMLStreamException e) {
       throw new RejectedMessageException((org.netduplex.msbin.Msbin.isMsbin(contentType) ? "not a valid binary message: "
           : "not well-formed XML: ") + CallbackDispatcher.rootMessage(e), e);
@@ -37,7 +39,7 @@ public final class PollAnswerReader {
     }
   }
 
-  private PollAnswer readEnvelope(XMLStreamReader r) throws XMLStreamException {
+  private PollAnswer readEnvelope(XMLStreamReader r, byte[] body, String contentType) throws XMLStreamException {
     r.nextTag();
     String soapNs = r.getNamespaceURI();
     if (!"Envelope".equals(r.getLocalName())
@@ -52,6 +54,11 @@ public final class PollAnswerReader {
     }
     if (!isSoap(r, soapNs, "Body")) {
       throw new RejectedMessageException("the envelope has no Body", null);
+    }
+    if (headers.relatesTo != null) {
+      checkSession(headers.duplex);
+      return PollAnswer.reply(new PolledReply(headers.relatesTo, body, contentType), headers.messageId,
+          headers.messagePending);
     }
     r.nextTag();
     if (r.isStartElement() && isSoap(r, soapNs, "Fault")) {
@@ -79,6 +86,7 @@ public final class PollAnswerReader {
     DuplexHeader duplex;
     String action;
     String messageId;
+    String relatesTo;
     boolean messagePending;
   }
 
@@ -90,6 +98,8 @@ public final class PollAnswerReader {
         headers.duplex = readDuplex(r);
       } else if (NetDuplex.WSA_NS.equals(ns) && "Action".equals(local)) {
         headers.action = r.getElementText().trim();
+      } else if (NetDuplex.WSA_NS.equals(ns) && "RelatesTo".equals(local)) {
+        headers.relatesTo = r.getElementText().trim();
       } else if ((NetDuplex.WSA_NS.equals(ns) || NetDuplex.NETDX_NS.equals(ns)) && "MessageID".equals(local)) {
         // netdx:MessageID: a SOAP 1.1 two-way callback request (docs/protocol.md section 13)
         headers.messageId = r.getElementText().trim();

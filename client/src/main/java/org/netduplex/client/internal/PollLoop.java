@@ -44,6 +44,7 @@ public final class PollLoop {
   private final Executor callbacks;
   private final Object implementation;
   private final CallbackReplier replier;
+  private final ReplyCorrelator replies;
   private final Backoff backoff;
   private final Backoff rejectBackoff;
   private final RecentMessageIds recentIds = new RecentMessageIds(256);
@@ -55,7 +56,7 @@ public final class PollLoop {
 
   public PollLoop(URI endpoint, DuplexHeader identity, DuplexClientConfig config, WireMessages wire, HttpClient http,
       Executor io, Scheduler scheduler, Lifecycle lifecycle, CallbackDispatcher dispatcher, Executor callbacks,
-      Object implementation, CallbackReplier replier) {
+      Object implementation, CallbackReplier replier, ReplyCorrelator replies) {
     this.endpoint = endpoint;
     this.config = config;
     this.http = http;
@@ -66,6 +67,7 @@ public final class PollLoop {
     this.callbacks = callbacks;
     this.implementation = implementation;
     this.replier = replier;
+    this.replies = replies;
     this.backoff = new Backoff(config.initialBackoff(), config.maxBackoff(),
         bound -> ThreadLocalRandom.current().nextLong(bound));
     this.rejectBackoff = new Backoff(config.initialBackoff(), config.maxBackoff(),
@@ -183,6 +185,13 @@ public final class PollLoop {
       retryAfter(rejectBackoff.next()); // a server answering garbage at once must not get a hot loop
       return;
     }
+    if (answer.reply() != null) {
+      succeeded();
+      rejectBackoff.reset();
+      replies.deliver(answer.reply());
+      poll();
+      return;
+    }
     if (answer.fault() != null) {
       DuplexFaultException fault = new DuplexFaultException(answer.fault().code(), answer.fault().reason(), status);
       if (answer.fault().sessionIsGone()) {
@@ -216,6 +225,10 @@ public final class PollLoop {
         answer = reader.read(part, partContentType);
       } catch (RejectedMessageException e) {
         reject(e); // one bad envelope costs that message only
+        continue;
+      }
+      if (answer.reply() != null) {
+        replies.deliver(answer.reply());
         continue;
       }
       if (answer.fault() != null) {

@@ -59,7 +59,8 @@ public final class ServiceCallHandler implements InvocationHandler {
       SoapFault oneWayFault = cause instanceof WebServiceException && !(cause instanceof SOAPFaultException)
           ? find(cause, SoapFault.class) : null;
       if (oneWayFault != null) {
-        // CXF hands a fault answering a one-way call over as a bare WebServiceException: name its code.
+        // CXF hands a fault answering a one-way call, or an undeclared fault when no SAAJ implementation
+        // is present, over as a bare WebServiceException: name its code.
         QName code = oneWayFault.getSubCode() != null ? oneWayFault.getSubCode() : oneWayFault.getFaultCode();
         DuplexFaultException refused = new DuplexFaultException(code, oneWayFault.getMessage(), 500);
         if (new SoapFaultInfo(code, "").sessionIsGone()) {
@@ -69,8 +70,15 @@ public final class ServiceCallHandler implements InvocationHandler {
       }
       throw cause;
     }
-    pollLoop.callSucceeded();
+    if (!isAsync(method)) {
+      pollLoop.callSucceeded(); // an async call has not reached the server yet; its acknowledgement starts polling
+    }
     return result;
+  }
+
+  /** JAX-WS's async variants: {@code Response<T> opAsync(...)} and {@code Future<?> opAsync(..., AsyncHandler<T>)}. */
+  private static boolean isAsync(Method method) {
+    return method.getReturnType() == jakarta.xml.ws.Response.class || method.getReturnType() == java.util.concurrent.Future.class;
   }
 
   private static <T extends Throwable> T find(Throwable t, Class<T> type) {

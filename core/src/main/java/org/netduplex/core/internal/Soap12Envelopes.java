@@ -40,24 +40,41 @@ public final class Soap12Envelopes {
     return Xml.escape(action).getBytes(StandardCharsets.UTF_8).length;
   }
 
-  /**
-   * As {@link #message(DuplexHeader, String, byte[])}; with {@code messagePending}, a
-   * {@code wsmc:MessagePending pending="true"} header tells the client more messages wait for its
-   * address (WS-MC 1.1 section 3.3; never in the SOAP 1.1 Net Duplex form, which WCF captures show without it).
-   */
+  /** Bytes {@code relatesTo} adds to a {@link #message} as {@code wsa:RelatesTo}; 0 for none. */
+  public static int relatesToBytes(String relatesTo) {
+    return relatesTo == null ? 0 : relatesTo(relatesTo).getBytes(StandardCharsets.UTF_8).length;
+  }
+
+  private static String relatesTo(String messageId) {
+    return "<a:RelatesTo>" + Xml.escape(messageId) + "</a:RelatesTo>";
+  }
+
+  /** As {@link #message(DuplexHeader, String, String, byte[], boolean)} without {@code wsa:RelatesTo}. */
   public static byte[] message(DuplexHeader header, String action, byte[] body, boolean messagePending) {
-    return message(header, action, body, messagePending, null);
+    return message(header, action, null, body, messagePending);
   }
 
   /**
-   * As {@link #message(DuplexHeader, String, byte[], boolean)}; a {@code messageId} makes it a
+   * As {@link #message(DuplexHeader, String, byte[])}; a reply names the request it answers in
+   * {@code relatesTo} ({@code wsa:RelatesTo}, right after the action); with {@code messagePending}, a
+   * {@code wsmc:MessagePending pending="true"} header tells the client more messages wait for its
+   * address (WS-MC 1.1 section 3.3; never in the SOAP 1.1 Net Duplex form, which WCF captures show without it).
+   */
+  public static byte[] message(DuplexHeader header, String action, String relatesTo, byte[] body,
+      boolean messagePending) {
+    return message(header, action, relatesTo, null, body, messagePending);
+  }
+
+  /**
+   * As {@link #message(DuplexHeader, String, String, byte[], boolean)}; a {@code messageId} makes it a
    * two-way callback request (a NetDuplex extension, docs/protocol.md section 13): {@code wsa:MessageID}
    * and {@code wsa:ReplyTo} the client's anonymous address, where its answer names the request.
    */
-  public static byte[] message(DuplexHeader header, String action, byte[] body, boolean messagePending,
-      String messageId) {
+  public static byte[] message(DuplexHeader header, String action, String relatesTo, String messageId, byte[] body,
+      boolean messagePending) {
     String head = "<s:Envelope xmlns:s=\"" + NetDuplex.SOAP12_NS + "\" xmlns:a=\"" + NetDuplex.WSA_NS + "\">"
         + "<s:Header><a:Action s:mustUnderstand=\"1\">" + Xml.escape(action) + "</a:Action>"
+        + (relatesTo == null ? "" : relatesTo(relatesTo))
         + replyRequestHeaders(header, messageId)
         + "<netdx:Duplex xmlns:netdx=\"" + NetDuplex.NETDX_NS + "\">"
         + "<netdx:Address>" + Xml.escape(header.address()) + "</netdx:Address>"

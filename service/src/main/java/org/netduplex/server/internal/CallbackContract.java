@@ -61,14 +61,14 @@ final class CallbackContract {
   CallbackMessage encode(Method method, Object[] args, String messageId) {
     Operation op = operation(method);
     if (op.argumentType() == null) {
-      return new CallbackMessage(EMPTY_BODY, op.action(), messageId);
+      return CallbackMessage.request(EMPTY_BODY, op.action(), messageId);
     }
     try {
       Marshaller marshaller = operations.context().createMarshaller();
       marshaller.setProperty(Marshaller.JAXB_FRAGMENT, Boolean.TRUE);
       ByteArrayOutputStream out = new ByteArrayOutputStream(256);
       marshaller.marshal(new JAXBElement<>(op.element(), Object.class, args[0]), out);
-      return new CallbackMessage(out.toByteArray(), op.action(), messageId);
+      return CallbackMessage.request(out.toByteArray(), op.action(), messageId);
     } catch (JAXBException e) {
       throw new IllegalArgumentException("Cannot encode the argument of " + method.getName() + ": " + e, e);
     }

@@ -243,6 +243,24 @@ public final class DuplexEngine implements AutoCloseable {
     }
   }
 
+  /**
+   * Queues the reply of a request-reply call for {@code session}. Its room was checked when the call
+   * was accepted ({@link #hasRoomForReply}), so callbacks queued since do not push it out: a reply is
+   * never lost once its operation ran.
+   *
+   * @throws SessionEndedException if the session ended during the call
+   */
+  public void sendReply(RealDuplexSession session, CallbackMessage reply) {
+    if (enqueue(session, reply, Integer.MAX_VALUE) == Mailbox.OfferStatus.SESSION_ENDED) {
+      throw new SessionEndedException(session);
+    }
+  }
+
+  /** Whether a request-reply call of {@code session} may be accepted: its reply will fit in the queue. */
+  public boolean hasRoomForReply(RealDuplexSession session) {
+    return session.queuedMessages() < config.maxPendingMessagesPerSession();
+  }
+
   /** Queues without throwing, for broadcasts; false if the queue was full or the session ended. */
   public boolean offer(RealDuplexSession session, CallbackMessage message) {
     Mailbox.OfferStatus status = enqueue(session, message);
@@ -251,8 +269,12 @@ public final class DuplexEngine implements AutoCloseable {
 
   /** Queues or hands over to a parked poll; reports a full queue to the listener. */
   private Mailbox.OfferStatus enqueue(RealDuplexSession session, CallbackMessage message) {
+    return enqueue(session, message, config.maxPendingMessagesPerSession());
+  }
+
+  private Mailbox.OfferStatus enqueue(RealDuplexSession session, CallbackMessage message, int limit) {
     QueuedMessage queued = new QueuedMessage(session, message);
-    Mailbox.Offer offer = session.mailbox.offer(queued, config.maxPendingMessagesPerSession());
+    Mailbox.Offer offer = session.mailbox.offer(queued, limit);
     switch (offer.status()) {
       case HANDED_TO_POLL -> {
         metrics.messageQueued();

@@ -33,7 +33,9 @@ public final class DuplexFault extends RuntimeException {
     /** An answer to a two-way callback that does not decode, or names another session (docs/protocol.md section 13). */
     MALFORMED_CALLBACK_REPLY(true),
     /** The server's deployment cannot serve polls (a servlet without async support). A Receiver fault. */
-    SERVER_MISCONFIGURED(false);
+    SERVER_MISCONFIGURED(false),
+    /** A request-reply call whose session's queue is full: its reply would have no room. A Receiver fault. */
+    REPLY_QUEUE_FULL(false);
 
     private final boolean senderFault;
 

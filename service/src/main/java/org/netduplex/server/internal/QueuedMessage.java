@@ -9,11 +9,12 @@ import org.netduplex.core.internal.Soap12Envelopes;
 public record QueuedMessage(RealDuplexSession session, CallbackMessage message) {
   /**
    * What this message costs in a batch answer in the given SOAP version, in text: its whole envelope
-   * (exact: body, the session's header bytes, the action) plus the multipart framing of its part.
+   * (exact: body, the session's header bytes, the action and any {@code wsa:RelatesTo}) plus the multipart framing of its part.
    */
   public long batchBytes(boolean soap12) {
     long envelope = message.body().length + session.envelopeOverhead(soap12)
-        + (soap12 ? Soap12Envelopes.actionBytes(message.action()) : 0) + replyRequestBytes(soap12);
+        + (soap12 ? Soap12Envelopes.actionBytes(message.action()) + Soap12Envelopes.relatesToBytes(message.relatesTo()) : 0)
+        + replyRequestBytes(soap12);
     return envelope + MessageBatch.PART_OVERHEAD;
   }
 

@@ -57,6 +57,7 @@ public final class DuplexFaults {
       case REQUEST_TOO_LARGE -> ndf("RequestTooLarge");
       case SERVER_MISCONFIGURED -> ndf("ServerMisconfigured");
       case MALFORMED_CALLBACK_REPLY -> ndf("MalformedCallbackReply");
+      case REPLY_QUEUE_FULL -> ndf("CallbackQueueFull");
     };
     // No entry in getNamespaces(): CXF would declare it on s:Body, and a stack that copies the
     // s:Fault element out could no longer resolve the code. Unbound, the prefix is declared on the

@@ -107,8 +107,8 @@ final class PollResponseWriter {
 
   private static byte[] envelope(QueuedMessage m, boolean soap12, boolean pending) {
     return soap12
-        ? Soap12Envelopes.message(m.session().header(), m.message().action(), m.message().body(), pending,
-            m.message().messageId())
+        ? Soap12Envelopes.message(m.session().header(), m.message().action(), m.message().relatesTo(),
+            m.message().messageId(), m.message().body(), pending)
         : Soap11Envelopes.envelope(m.message().messageId() == null ? m.session().headerBlock()
             : Soap11Envelopes.duplexHeaderBlock(m.session().header(), m.message().messageId()), m.message().body());
   }
