@@ -6,6 +6,7 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import org.netduplex.core.DuplexHeader;
 import org.netduplex.core.NetDuplex;
+import org.netduplex.core.internal.SoapFaultXml;
 
 /**
  * Reads a poll answer's envelope (SOAP 1.1 or 1.2, text or binary) in one streaming pass with a hardened parser:
@@ -106,9 +107,9 @@ public final class PollAnswerReader {
       } else if (NetDuplex.WSMC_NS.equals(ns) && "MessagePending".equals(local)) {
         String pending = r.getAttributeValue(null, "pending");
         headers.messagePending = "true".equals(pending) || "1".equals(pending);
-        skip(r);
+        SoapFaultXml.skip(r);
       } else {
-        skip(r);
+        SoapFaultXml.skip(r);
       }
     }
   }
@@ -122,7 +123,7 @@ public final class PollAnswerReader {
       } else if (NetDuplex.NETDX_NS.equals(r.getNamespaceURI()) && "SessionId".equals(r.getLocalName())) {
         sessionId = r.getElementText().trim();
       } else {
-        skip(r);
+        SoapFaultXml.skip(r);
       }
     }
     if (address == null || sessionId == null || address.isEmpty() || sessionId.isEmpty()) {
@@ -141,9 +142,9 @@ public final class PollAnswerReader {
     String reason = "";
     while (r.nextTag() == XMLStreamConstants.START_ELEMENT) {
       switch (r.getLocalName()) {
-        case "faultcode" -> code = qnameText(r);
+        case "faultcode" -> code = SoapFaultXml.qnameText(r);
         case "faultstring" -> reason = r.getElementText().trim();
-        default -> skip(r);
+        default -> SoapFaultXml.skip(r);
       }
     }
     return new SoapFaultInfo(code, reason);
@@ -156,47 +157,16 @@ public final class PollAnswerReader {
     while (r.nextTag() == XMLStreamConstants.START_ELEMENT) {
       switch (r.getLocalName()) {
         case "Code" -> code = readCode12(r);
-        case "Reason" -> reason = readReason12(r);
-        default -> skip(r);
+        case "Reason" -> reason = SoapFaultXml.reason12(r);
+        default -> SoapFaultXml.skip(r);
       }
     }
     return new SoapFaultInfo(code, reason);
   }
 
   private static QName readCode12(XMLStreamReader r) throws XMLStreamException {
-    QName code = null;
-    while (r.nextTag() == XMLStreamConstants.START_ELEMENT) {
-      if ("Value".equals(r.getLocalName())) {
-        code = qnameText(r);
-      } else if ("Subcode".equals(r.getLocalName())) {
-        code = readCode12(r);
-      } else {
-        skip(r);
-      }
-    }
+    QName code = SoapFaultXml.code12(r);
     return code != null ? code : new QName(NetDuplex.SOAP12_NS, "Receiver");
-  }
-
-  private static String readReason12(XMLStreamReader r) throws XMLStreamException {
-    String text = null;
-    while (r.nextTag() == XMLStreamConstants.START_ELEMENT) {
-      if (text == null && "Text".equals(r.getLocalName())) {
-        text = r.getElementText().trim();
-      } else {
-        skip(r);
-      }
-    }
-    return text != null ? text : "";
-  }
-
-  private static QName qnameText(XMLStreamReader r) throws XMLStreamException {
-    javax.xml.namespace.NamespaceContext scope = r.getNamespaceContext();
-    String text = r.getElementText().trim();
-    int colon = text.indexOf(':');
-    String prefix = colon < 0 ? "" : text.substring(0, colon);
-    String local = text.substring(colon + 1);
-    String ns = scope.getNamespaceURI(prefix);
-    return new QName(ns == null ? "" : ns, local, prefix);
   }
 
   private static boolean isSoap(XMLStreamReader r, String soapNs, String local) {
@@ -204,18 +174,6 @@ public final class PollAnswerReader {
   }
 
   /** Skips the element the reader is on, leaving it on that element's end tag. */
-  private static void skip(XMLStreamReader r) throws XMLStreamException {
-    int depth = 1;
-    while (depth > 0) {
-      int event = r.next();
-      if (event == XMLStreamConstants.START_ELEMENT) {
-        depth++;
-      } else if (event == XMLStreamConstants.END_ELEMENT) {
-        depth--;
-      }
-    }
-  }
-
   private static String abbreviate(String id) {
     return id.length() <= 8 ? id : id.substring(0, 8) + "…";
   }

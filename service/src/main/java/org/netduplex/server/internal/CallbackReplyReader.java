@@ -8,6 +8,7 @@ import javax.xml.stream.XMLStreamReader;
 import org.netduplex.core.NetDuplex;
 import org.netduplex.core.internal.CallbackOperations;
 import org.netduplex.core.internal.CallbackOperations.DeclaredFault;
+import org.netduplex.core.internal.SoapFaultXml;
 import org.netduplex.server.CallbackFaultException;
 
 /**
@@ -49,12 +50,12 @@ public final class CallbackReplyReader {
     Exception declared = null;
     while (r.nextTag() == XMLStreamConstants.START_ELEMENT) {
       switch (r.getLocalName()) {
-        case "faultcode" -> code = qnameText(r);
-        case "Code" -> code = readCode12(r);
+        case "faultcode" -> code = SoapFaultXml.qnameText(r);
+        case "Code" -> code = SoapFaultXml.code12(r);
         case "faultstring" -> reason = r.getElementText().trim();
-        case "Reason" -> reason = readFirstText(r);
+        case "Reason" -> reason = SoapFaultXml.reason12(r);
         case "detail", "Detail" -> declared = readDetail(r, pending, reason);
-        default -> skip(r);
+        default -> SoapFaultXml.skip(r);
       }
     }
     if (declared != null) {
@@ -70,7 +71,7 @@ public final class CallbackReplyReader {
     while (r.nextTag() == XMLStreamConstants.START_ELEMENT) {
       DeclaredFault fault = declared == null ? pending.operation().reply().fault(r.getName()) : null;
       if (fault == null) {
-        skip(r);
+        SoapFaultXml.skip(r);
         continue;
       }
       Object info = unmarshal(r, fault.infoType(), pending.contract(), pending.operation().name());
@@ -92,50 +93,4 @@ public final class CallbackReplyReader {
     }
   }
 
-  private static QName readCode12(XMLStreamReader r) throws XMLStreamException {
-    QName code = null;
-    while (r.nextTag() == XMLStreamConstants.START_ELEMENT) {
-      if ("Value".equals(r.getLocalName())) {
-        code = qnameText(r);
-      } else if ("Subcode".equals(r.getLocalName())) {
-        code = readCode12(r);
-      } else {
-        skip(r);
-      }
-    }
-    return code;
-  }
-
-  private static String readFirstText(XMLStreamReader r) throws XMLStreamException {
-    String text = null;
-    while (r.nextTag() == XMLStreamConstants.START_ELEMENT) {
-      if (text == null && "Text".equals(r.getLocalName())) {
-        text = r.getElementText().trim();
-      } else {
-        skip(r);
-      }
-    }
-    return text == null ? "" : text;
-  }
-
-  private static QName qnameText(XMLStreamReader r) throws XMLStreamException {
-    javax.xml.namespace.NamespaceContext scope = r.getNamespaceContext();
-    String text = r.getElementText().trim();
-    int colon = text.indexOf(':');
-    String prefix = colon < 0 ? "" : text.substring(0, colon);
-    String ns = scope.getNamespaceURI(prefix);
-    return new QName(ns == null ? "" : ns, text.substring(colon + 1), prefix);
-  }
-
-  private static void skip(XMLStreamReader r) throws XMLStreamException {
-    int depth = 1;
-    while (depth > 0) {
-      int event = r.next();
-      if (event == XMLStreamConstants.START_ELEMENT) {
-        depth++;
-      } else if (event == XMLStreamConstants.END_ELEMENT) {
-        depth--;
-      }
-    }
-  }
 }
