@@ -67,10 +67,20 @@ final class CallbackContract {
       Marshaller marshaller = operations.context().createMarshaller();
       marshaller.setProperty(Marshaller.JAXB_FRAGMENT, Boolean.TRUE);
       ByteArrayOutputStream out = new ByteArrayOutputStream(256);
-      marshaller.marshal(new JAXBElement<>(op.element(), Object.class, args[0]), out);
+      marshal(marshaller, op, args[0], out);
       return CallbackMessage.request(out.toByteArray(), op.action(), messageId);
     } catch (JAXBException e) {
       throw new IllegalArgumentException("Cannot encode the argument of " + method.getName() + ": " + e, e);
     }
+  }
+
+  /**
+   * Declared as the parameter's type, so JAXB writes no {@code xsi:type} for it and can write a type
+   * without a name (wsdl2java's classes for WCF's wrapper elements), which as {@code Object} it cannot.
+   */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static void marshal(Marshaller marshaller, Operation op, Object argument, ByteArrayOutputStream out)
+      throws JAXBException {
+    marshaller.marshal(new JAXBElement(op.element(), op.argumentType(), argument), out);
   }
 }
