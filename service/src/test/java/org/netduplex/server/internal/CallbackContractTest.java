@@ -49,6 +49,10 @@ class CallbackContractTest {
     @WebMethod(operationName = "Quoted", action = "urn:t/Quoted")
     @Oneway
     void quoted(@WebParam(name = "Quoted", targetNamespace = NS) Quote q);
+
+    @WebMethod(operationName = "Counted", action = "urn:t/Counted")
+    @Oneway
+    void counted(@WebParam(name = "Count", targetNamespace = NS) int count);
   }
 
   @Test
@@ -69,6 +73,13 @@ class CallbackContractTest {
     String body = encode("quoted", Quote.class, q);
 
     assertEquals("<Quoted xmlns=\"urn:t\"><symbol>MSFT</symbol></Quoted>", body.replaceAll(" xmlns:\\w+=\"[^\"]*\"", ""));
+  }
+
+  @Test
+  void aPrimitiveArgumentIsItsElementsText() throws Exception {
+    String body = encode("counted", int.class, 3);
+
+    assertEquals("<Count xmlns=\"urn:t\">3</Count>", body.replaceAll(" xmlns:\\w+=\"[^\"]*\"", ""));
   }
 
   private static String encode(String method, Class<?> parameter, Object argument) throws Exception {
