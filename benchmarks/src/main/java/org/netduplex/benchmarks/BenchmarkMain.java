@@ -1,0 +1,22 @@
+package org.netduplex.benchmarks;
+
+import java.util.Arrays;
+import org.netduplex.benchmarks.load.LoadMain;
+import org.netduplex.benchmarks.runner.RunnerMain;
+import org.netduplex.benchmarks.server.ServerMain;
+
+/** The jar's entry: the runner, or (as the runner starts them) {@code server ...} and {@code load}. */
+public final class BenchmarkMain {
+  private BenchmarkMain() {}
+
+  public static void main(String[] args) throws Exception {
+    String[] rest = args.length == 0 ? args : Arrays.copyOfRange(args, 1, args.length);
+    if (args.length > 0 && args[0].equals("server")) {
+      ServerMain.main(rest);
+    } else if (args.length > 0 && args[0].equals("load")) {
+      LoadMain.main(rest);
+    } else {
+      RunnerMain.main(args);
+    }
+  }
+}

@@ -1,0 +1,44 @@
+package org.netduplex.benchmarks;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * A child JVM's side of the runner's line protocol: one command a line on stdin, one reply a line on
+ * stdout, prefixed {@value #REPLY} so log lines on the same stream cannot be taken for replies. The
+ * child ends when stdin closes, so a runner that dies takes its children with it.
+ */
+public final class ControlLoop {
+  public static final String REPLY = "@@ ";
+
+  /** Answers one command line: a reply such as {@code OK key=value ...}, or throws. */
+  public interface Commands {
+    String answer(String[] words) throws Exception;
+  }
+
+  private ControlLoop() {}
+
+  public static void run(String ready, Commands commands) throws IOException {
+    PrintStream out = System.out;
+    out.println(REPLY + ready);
+    out.flush();
+    BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+    for (String line; (line = in.readLine()) != null; ) {
+      String[] words = line.trim().split("\\s+");
+      if (words[0].equals("quit")) {
+        break;
+      }
+      String reply;
+      try {
+        reply = commands.answer(words);
+      } catch (Exception e) {
+        reply = "ERR " + e.getClass().getSimpleName() + ": " + String.valueOf(e.getMessage()).replace('\n', ' ');
+      }
+      out.println(REPLY + reply);
+      out.flush();
+    }
+  }
+}

@@ -1,0 +1,45 @@
+package org.netduplex.benchmarks.load;
+
+import org.netduplex.benchmarks.ControlLoop;
+import org.netduplex.benchmarks.Kind;
+
+/**
+ * The load generator in its own JVM, controlled by the runner over stdin: {@code open KIND PORT N BATCH},
+ * {@code state}, {@code mark}, {@code endmark}, {@code quiet MS MAX_MS}, {@code report},
+ * {@code bcastreset}, {@code bcastawait N MAX_MS}, {@code quit}.
+ */
+public final class LoadMain {
+  private LoadMain() {}
+
+  public static void main(String[] args) throws Exception {
+    LoadGenerator load = new LoadGenerator();
+    Receipts receipts = load.receipts;
+    ControlLoop.run("READY pid=" + ProcessHandle.current().pid(), words -> switch (words[0]) {
+      case "open" -> load.open(Kind.valueOf(words[1]), Integer.parseInt(words[2]), Integer.parseInt(words[3]),
+          words[4].equals("1"));
+      case "state" -> "OK " + load.state();
+      case "mark" -> {
+        receipts.startWindow();
+        yield "OK";
+      }
+      case "endmark" -> {
+        receipts.endWindow();
+        yield "OK";
+      }
+      case "quiet" -> {
+        receipts.awaitQuiet(Long.parseLong(words[1]), Long.parseLong(words[2]));
+        yield "OK";
+      }
+      case "report" -> "OK " + receipts.report();
+      case "bcastreset" -> {
+        receipts.resetBroadcast();
+        yield "OK";
+      }
+      case "bcastawait" -> "OK " + receipts.awaitBroadcast(Integer.parseInt(words[1]), Long.parseLong(words[2]));
+      case "ping" -> "OK nanos=" + System.nanoTime();
+      default -> throw new IllegalArgumentException("unknown command " + words[0]);
+    });
+    load.stop();
+    System.exit(0);
+  }
+}

@@ -1,0 +1,37 @@
+package org.netduplex.benchmarks.load;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletableFuture;
+import org.netduplex.testing.WireClient;
+
+/**
+ * A Silverlight-like client on the wire: the captured SOAP 1.1 {@code Register} with its
+ * {@code netdx:Duplex} header, then {@code wsmc:MakeConnection} polls ({@code Accept: multipart/mixed}
+ * for batches, as NetDuplex's client sends in {@code MULTIPLE_MESSAGES_PER_POLL}).
+ */
+final class NetDuplexProtocol implements ClientProtocol {
+  @Override
+  public CompletableFuture<HttpRequest> open(HttpClient http, URI base, boolean batch) {
+    WireClient client = WireClient.random();
+    URI uri = base.resolve("/StockService");
+    HttpRequest register = soap(uri, WireClient.REGISTER, client.register()).build();
+    HttpRequest.Builder poll = soap(uri, WireClient.MAKE_CONNECTION, client.makeConnection());
+    if (batch) {
+      poll.header("Accept", "multipart/mixed, text/xml; charset=utf-8");
+    }
+    return http.sendAsync(register, HttpResponse.BodyHandlers.discarding())
+        .thenApply(r -> LoadGenerator.check(r, poll.build()));
+  }
+
+  private static HttpRequest.Builder soap(URI uri, String action, String body) {
+    return HttpRequest.newBuilder(uri)
+        .timeout(POLL_TIMEOUT)
+        .header("Content-Type", "text/xml; charset=utf-8")
+        .header("SOAPAction", "\"" + action + "\"")
+        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+  }
+}

@@ -1,0 +1,110 @@
+package org.netduplex.benchmarks.runner;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.netduplex.benchmarks.ControlLoop;
+
+/**
+ * A child JVM (a server or the load generator) spoken to over its stdin and stdout; its other output
+ * goes to a log file. Closing it closes its stdin, which ends it.
+ */
+final class Child implements AutoCloseable {
+  private final String name;
+  private final Process process;
+  private final PrintWriter in;
+  private final BlockingQueue<String> replies = new LinkedBlockingQueue<>();
+
+  Child(String name, List<String> jvmOptions, String mainClass, List<String> args, Path logDir)
+      throws IOException, InterruptedException {
+    this.name = name;
+    List<String> command = new ArrayList<>();
+    command.add(ProcessHandle.current().info().command().orElse("java"));
+    command.addAll(jvmOptions);
+    command.add("-cp");
+    command.add(System.getProperty("java.class.path"));
+    command.add(mainClass);
+    command.addAll(args);
+    Files.createDirectories(logDir);
+    Path log = logDir.resolve(name + ".log");
+    process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+    in = new PrintWriter(process.getOutputStream(), true, StandardCharsets.UTF_8);
+    Thread reader = new Thread(() -> readReplies(log), name + "-stdout");
+    reader.setDaemon(true);
+    reader.start();
+    String ready = next(120);
+    if (!ready.startsWith("READY")) {
+      throw new IOException(name + " did not start: " + ready + " (see " + log + ")");
+    }
+  }
+
+  private void readReplies(Path log) {
+    try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+      for (String line; (line = out.readLine()) != null; ) {
+        if (line.startsWith(ControlLoop.REPLY)) {
+          replies.add(line.substring(ControlLoop.REPLY.length()));
+        } else {
+          Files.writeString(log, line + "\n", StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND,
+              java.nio.file.StandardOpenOption.CREATE);
+        }
+      }
+    } catch (IOException e) {
+      // the child ended
+    }
+    replies.add("ERR " + name + " ended");
+  }
+
+  long pid() {
+    return process.pid();
+  }
+
+  /** Sends {@code command}; returns the key=value pairs of its {@code OK} reply. */
+  Map<String, String> call(String command, long timeoutSeconds) throws IOException, InterruptedException {
+    in.println(command);
+    String reply = next(timeoutSeconds);
+    if (!reply.startsWith("OK")) {
+      throw new IOException(name + " answered '" + command + "' with: " + reply);
+    }
+    Map<String, String> values = new HashMap<>();
+    for (String word : reply.split("\\s+")) {
+      int eq = word.indexOf('=');
+      if (eq > 0) {
+        values.put(word.substring(0, eq), word.substring(eq + 1));
+      }
+    }
+    return values;
+  }
+
+  Map<String, String> call(String command) throws IOException, InterruptedException {
+    return call(command, 60);
+  }
+
+  private String next(long timeoutSeconds) throws IOException, InterruptedException {
+    String reply = replies.poll(timeoutSeconds, TimeUnit.SECONDS);
+    if (reply == null) {
+      throw new IOException(name + " gave no answer in " + timeoutSeconds + " s");
+    }
+    return reply;
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    in.println("quit");
+    in.close();
+    if (!process.waitFor(20, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+      process.waitFor(10, TimeUnit.SECONDS);
+    }
+  }
+}

@@ -1,0 +1,41 @@
+package org.netduplex.benchmarks.runner;
+
+import java.nio.file.Path;
+import org.netduplex.benchmarks.Kind;
+
+/**
+ * {@code --smoke | --quick | --full} [{@code --out DIR}] [{@code --jfr KIND}] [{@code --suite peers}]:
+ * runs the comparison and prints its Markdown table. {@code --jfr NETDUPLEX} (or COMETD, RAW) records
+ * a JFR profile of that server in every phase, next to the results.
+ */
+public final class RunnerMain {
+  private RunnerMain() {}
+
+  public static void main(String[] args) throws Exception {
+    String profile = "quick";
+    Path out = Path.of("benchmarks", "target", "benchmark-results");
+    Kind jfr = null;
+    String suite = "peers";
+    for (int i = 0; i < args.length; i++) {
+      switch (args[i]) {
+        case "--smoke", "--quick", "--full" -> profile = args[i].substring(2);
+        case "--out" -> out = Path.of(args[++i]);
+        case "--jfr" -> jfr = Kind.valueOf(args[++i]);
+        case "--suite" -> suite = args[++i];
+        default -> usage("unknown option " + args[i]);
+      }
+    }
+    if (!suite.equals("peers")) {
+      // Issue #14 adds "nodes": one NetDuplex node against several, in-memory and over Redis.
+      usage("no suite " + suite + " yet: only 'peers' (NetDuplex vs CometD vs raw Jetty)");
+    }
+    System.out.println(new Runner(Profile.named(profile), out, jfr).run());
+    System.exit(0);
+  }
+
+  private static void usage(String problem) {
+    System.err.println(problem + "\nusage: java -jar netduplex-benchmarks.jar --smoke|--quick|--full"
+        + " [--out DIR] [--jfr NETDUPLEX|COMETD|RAW] [--suite peers]");
+    System.exit(2);
+  }
+}
