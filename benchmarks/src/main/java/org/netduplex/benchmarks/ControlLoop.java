@@ -21,22 +21,25 @@ public final class ControlLoop {
 
   private ControlLoop() {}
 
+  /** The reply to one command line: the command's own, or {@code ERR} and what went wrong. */
+  static String answer(Commands commands, String line) {
+    try {
+      return commands.answer(line.trim().split("\\s+"));
+    } catch (Exception e) {
+      return "ERR " + e.getClass().getSimpleName() + ": " + String.valueOf(e.getMessage()).replace('\n', ' ');
+    }
+  }
+
   public static void run(String ready, Commands commands) throws IOException {
     PrintStream out = System.out;
     out.println(REPLY + ready);
     out.flush();
     BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
     for (String line; (line = in.readLine()) != null; ) {
-      String[] words = line.trim().split("\\s+");
-      if (words[0].equals("quit")) {
+      if (line.trim().equals("quit")) {
         break;
       }
-      String reply;
-      try {
-        reply = commands.answer(words);
-      } catch (Exception e) {
-        reply = "ERR " + e.getClass().getSimpleName() + ": " + String.valueOf(e.getMessage()).replace('\n', ' ');
-      }
+      String reply = answer(commands, line);
       out.println(REPLY + reply);
       out.flush();
     }

@@ -1,20 +1,26 @@
 package org.netduplex.benchmarks.load;
 
-import org.netduplex.benchmarks.ControlLoop;
+import org.netduplex.benchmarks.Controlled;
 import org.netduplex.benchmarks.Kind;
 
 /**
  * The load generator in its own JVM, controlled by the runner over stdin: {@code open KIND PORT N BATCH},
- * {@code state}, {@code mark}, {@code endmark}, {@code quiet MS MAX_MS}, {@code report},
+ * {@code state}, {@code mark}, {@code endmark}, {@code drain TOTAL MAX_MS}, {@code report},
  * {@code bcastreset}, {@code bcastawait N MAX_MS}, {@code quit}.
  */
 public final class LoadMain {
   private LoadMain() {}
 
   public static void main(String[] args) throws Exception {
+    start().serveStdin();
+    System.exit(0);
+  }
+
+  /** A load generator with no sessions yet. */
+  public static Controlled start() {
     LoadGenerator load = new LoadGenerator();
     Receipts receipts = load.receipts;
-    ControlLoop.run("READY pid=" + ProcessHandle.current().pid(), words -> switch (words[0]) {
+    return new Controlled(words -> switch (words[0]) {
       case "open" -> load.open(Kind.valueOf(words[1]), Integer.parseInt(words[2]), Integer.parseInt(words[3]),
           words[4].equals("1"));
       case "state" -> "OK " + load.state();
@@ -26,10 +32,7 @@ public final class LoadMain {
         receipts.endWindow();
         yield "OK";
       }
-      case "quiet" -> {
-        receipts.awaitQuiet(Long.parseLong(words[1]), Long.parseLong(words[2]));
-        yield "OK";
-      }
+      case "drain" -> "OK " + receipts.awaitReceived(Long.parseLong(words[1]), Long.parseLong(words[2]));
       case "report" -> "OK " + receipts.report();
       case "bcastreset" -> {
         receipts.resetBroadcast();
@@ -38,8 +41,6 @@ public final class LoadMain {
       case "bcastawait" -> "OK " + receipts.awaitBroadcast(Integer.parseInt(words[1]), Long.parseLong(words[2]));
       case "ping" -> "OK nanos=" + System.nanoTime();
       default -> throw new IllegalArgumentException("unknown command " + words[0]);
-    });
-    load.stop();
-    System.exit(0);
+    }, load::stop);
   }
 }

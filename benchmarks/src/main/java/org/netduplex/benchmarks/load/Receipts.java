@@ -15,7 +15,6 @@ final class Receipts {
   private int samples;
   private long arrivedInWindow;
   private long received;
-  private long lastReceipt = System.nanoTime();
   private int firstAnswerBytes = -1;
   private int broadcastsReceived;
   private long broadcastSlowest;
@@ -32,7 +31,7 @@ final class Receipts {
       notifyAll();
     });
     if (received != before) {
-      lastReceipt = now;
+      notifyAll();
     }
   }
 
@@ -60,19 +59,16 @@ final class Receipts {
     windowTo = System.nanoTime();
   }
 
-  /** Waits until no message arrived for {@code quietMillis}, at most {@code maxMillis}. */
-  void awaitQuiet(long quietMillis, long maxMillis) throws InterruptedException {
-    long end = System.nanoTime() + maxMillis * 1_000_000;
-    while (System.nanoTime() < end) {
-      long last;
-      synchronized (this) {
-        last = lastReceipt;
-      }
-      if (System.nanoTime() - last > quietMillis * 1_000_000) {
-        return;
-      }
-      Thread.sleep(50);
+  /**
+   * Waits until {@code total} messages (all the server sent since this load generator started) have
+   * arrived, at most {@code maxMillis}; returns how many have.
+   */
+  synchronized String awaitReceived(long total, long maxMillis) throws InterruptedException {
+    long end = System.currentTimeMillis() + maxMillis;
+    for (long left; received < total && (left = end - System.currentTimeMillis()) > 0; ) {
+      wait(left);
     }
+    return "received=" + received;
   }
 
   synchronized String report() {

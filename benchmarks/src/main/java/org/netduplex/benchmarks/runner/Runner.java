@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.netduplex.benchmarks.Kind;
+import org.netduplex.benchmarks.Padding;
 import org.netduplex.benchmarks.load.LoadMain;
 import org.netduplex.benchmarks.server.ServerMain;
 
@@ -200,6 +201,8 @@ final class Runner {
     final Child server;
     final Child load;
     int sessions;
+    /** Messages the server sent to single sessions since the phase started. */
+    long sent;
 
     Peer(Kind kind, int port, Child server, Child load) {
       this.kind = kind;
@@ -238,7 +241,7 @@ final class Runner {
           + " " + server.call("parked"));
     }
 
-    /** Starts the producer, warms up, measures one window, stops, waits for the stragglers. */
+    /** Starts the producer, warms up, measures one window, stops, waits for every message sent. */
     Window measure(String producer) throws Exception {
       server.call(producer);
       Thread.sleep(profile.warmupSeconds() * 1_000L);
@@ -249,8 +252,8 @@ final class Runner {
       load.call("endmark");
       long serverCpu = CpuTime.nanos(server.pid()) - server0;
       long loadCpu = CpuTime.nanos(load.pid()) - load0;
-      server.call("stop");
-      load.call("quiet 1000 30000", 40);
+      sent += Long.parseLong(server.call("stop").get("sent"));
+      load.call("drain " + sent + " 30000", 40);
       Map<String, String> report = load.call("report");
       log(kind + " " + producer + ": " + report + " load average " + Machine.loadAverage());
       return new Window(report, serverCpu, loadCpu);

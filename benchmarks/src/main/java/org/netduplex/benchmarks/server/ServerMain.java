@@ -1,6 +1,6 @@
 package org.netduplex.benchmarks.server;
 
-import org.netduplex.benchmarks.ControlLoop;
+import org.netduplex.benchmarks.Controlled;
 import org.netduplex.benchmarks.Kind;
 import org.netduplex.benchmarks.Stamp;
 
@@ -13,29 +13,31 @@ public final class ServerMain {
 
   /** {@code KIND PORT PADDING}: the padding makes a one-message answer the same size on every server. */
   public static void main(String[] args) throws Exception {
-    Kind kind = Kind.valueOf(args[0]);
-    int port = Integer.parseInt(args[1]);
-    int padding = Integer.parseInt(args[2]);
-    switch (kind) {
-      case NETDUPLEX -> {
-        Credits<NetDuplexServer.Client> credits = new Credits<>();
-        serve(new NetDuplexServer("0.0.0.0", port, credits), credits, padding);
-      }
-      case COMETD -> {
-        Credits<org.cometd.bayeux.server.ServerSession> credits = new Credits<>();
-        serve(new CometdServer("0.0.0.0", port, credits), credits, padding);
-      }
-      case RAW -> {
-        Credits<RawMailbox> credits = new Credits<>();
-        serve(new RawJettyServer("0.0.0.0", port, credits), credits, padding);
-      }
-    }
+    start(Kind.valueOf(args[0]), Integer.parseInt(args[1]), Integer.parseInt(args[2])).serveStdin();
     System.exit(0);
   }
 
-  private static <S> void serve(BenchServer<S> server, Credits<S> credits, int padding) throws Exception {
+  /** Starts {@code kind} on all interfaces, port {@code port}; {@code padding} dots follow each stamp. */
+  public static Controlled start(Kind kind, int port, int padding) throws Exception {
+    return switch (kind) {
+      case NETDUPLEX -> {
+        Credits<NetDuplexServer.Client> credits = new Credits<>();
+        yield controlled(new NetDuplexServer("0.0.0.0", port, credits), credits, padding);
+      }
+      case COMETD -> {
+        Credits<org.cometd.bayeux.server.ServerSession> credits = new Credits<>();
+        yield controlled(new CometdServer("0.0.0.0", port, credits), credits, padding);
+      }
+      case RAW -> {
+        Credits<RawMailbox> credits = new Credits<>();
+        yield controlled(new RawJettyServer("0.0.0.0", port, credits), credits, padding);
+      }
+    };
+  }
+
+  private static <S> Controlled controlled(BenchServer<S> server, Credits<S> credits, int padding) {
     Producer<S> producer = new Producer<>(server, credits, padding);
-    ControlLoop.run("READY pid=" + ProcessHandle.current().pid(), words -> switch (words[0]) {
+    return new Controlled(words -> switch (words[0]) {
       case "stats" -> "OK " + ProcessStats.measure() + " sessions=" + server.sessions().size()
           + " parked=" + server.parkedPolls();
       case "parked" -> "OK sessions=" + server.sessions().size() + " parked=" + server.parkedPolls();
@@ -54,7 +56,9 @@ public final class ServerMain {
       }
       case "ping" -> "OK nanos=" + System.nanoTime();
       default -> throw new IllegalArgumentException("unknown command " + words[0]);
+    }, () -> {
+      producer.stop();
+      server.close();
     });
-    server.close();
   }
 }

@@ -1,0 +1,35 @@
+package org.netduplex.benchmarks;
+
+/**
+ * A server under test or the load generator, answering the runner's commands: over stdin in its own
+ * JVM ({@link ControlLoop}), or in-process for the smoke test, with the same commands.
+ */
+public final class Controlled implements AutoCloseable {
+  private final ControlLoop.Commands commands;
+  private final AutoCloseable resource;
+
+  public Controlled(ControlLoop.Commands commands, AutoCloseable resource) {
+    this.commands = commands;
+    this.resource = resource;
+  }
+
+  /** Answers one command line, as the child would on stdout. */
+  public String answer(String line) {
+    return ControlLoop.answer(commands, line);
+  }
+
+  ControlLoop.Commands commands() {
+    return commands;
+  }
+
+  /** Serves commands from stdin until it closes, then closes. */
+  public void serveStdin() throws Exception {
+    ControlLoop.run("READY pid=" + ProcessHandle.current().pid(), commands);
+    close();
+  }
+
+  @Override
+  public void close() throws Exception {
+    resource.close();
+  }
+}

@@ -1,0 +1,20 @@
+package org.netduplex.benchmarks;
+
+/**
+ * Dots after each message's stamp so that a one-message answer body is {@value #ANSWER_BYTES} bytes on
+ * every server, whatever its envelope (SOAP, Bayeux JSON, none). The load generator reports the size it
+ * saw ({@code one-message answer body} in the table), which checks these numbers.
+ */
+public final class Padding {
+  public static final int ANSWER_BYTES = 580;
+
+  private Padding() {}
+
+  public static int of(Kind kind) {
+    return switch (kind) {
+      case NETDUPLEX -> ANSWER_BYTES - 545; // SOAP 1.1 envelope, netdx/wsa headers, Stock body
+      case COMETD -> ANSWER_BYTES - 110; // the JSON array of the message and the /meta/connect reply
+      case RAW -> ANSWER_BYTES - 23; // the stamp alone
+    };
+  }
+}
