@@ -14,6 +14,7 @@ final class Receipts {
   private long[] latencies = new long[1 << 16];
   private int samples;
   private long arrivedInWindow;
+  private long answersInWindow;
   private long received;
   private int firstAnswerBytes = -1;
   private int broadcastsReceived;
@@ -31,6 +32,9 @@ final class Receipts {
       notifyAll();
     });
     if (received != before) {
+      if (now >= windowFrom && now <= windowTo) {
+        answersInWindow++;
+      }
       notifyAll();
     }
   }
@@ -53,6 +57,7 @@ final class Receipts {
     windowTo = Long.MAX_VALUE;
     samples = 0;
     arrivedInWindow = 0;
+    answersInWindow = 0;
   }
 
   synchronized void endWindow() {
@@ -75,7 +80,7 @@ final class Receipts {
     long[] sorted = Arrays.copyOf(latencies, samples);
     Arrays.sort(sorted);
     long windowNanos = (windowTo == Long.MAX_VALUE ? System.nanoTime() : windowTo) - windowFrom;
-    return "arrived=" + arrivedInWindow + " windowNanos=" + windowNanos + " stamped=" + samples
+    return "arrived=" + arrivedInWindow + " answers=" + answersInWindow + " windowNanos=" + windowNanos + " stamped=" + samples
         + " p50=" + percentile(sorted, 0.50) + " p99=" + percentile(sorted, 0.99)
         + " p999=" + percentile(sorted, 0.999) + " max=" + (samples == 0 ? -1 : sorted[samples - 1])
         + " answerBytes=" + firstAnswerBytes + " received=" + received;

@@ -3,7 +3,9 @@ package org.netduplex.benchmarks.runner;
 import java.util.List;
 
 /**
- * How much a run measures. {@code full} is the issue's measurement (the lead runs it on a quiet
+ * How much a run measures. Each load phase starts a fresh JVM, so it first runs one message per poll
+ * unmeasured for {@code phaseWarmupSeconds} (JIT compilation would otherwise be charged to the first
+ * measure), then each measure has its own {@code warmupSeconds} before its {@code windowSeconds}. {@code full} is the issue's measurement (the lead runs it on a quiet
  * machine); {@code quick} finishes in a few minutes; {@code smoke} only checks that the harness works
  * (seconds per server, low load: safe while others build).
  */
@@ -12,6 +14,7 @@ record Profile(
     int repeats,
     List<Step> parkedSteps,
     int loadSessions,
+    int phaseWarmupSeconds,
     int warmupSeconds,
     int windowSeconds,
     List<Integer> rates,
@@ -25,13 +28,13 @@ record Profile(
       case "full" -> new Profile("full", 3,
           List.of(new Step(1_000, false, true), new Step(5_000, true, true), new Step(10_000, false, true),
               new Step(15_000, true, false)),
-          1_000, 2, 8, List.of(500, 1_000, 2_000, 5_000), 20);
+          1_000, 10, 2, 8, List.of(500, 1_000, 2_000, 5_000), 20);
       case "quick" -> new Profile("quick", 1,
           List.of(new Step(1_000, false, true), new Step(5_000, true, true)),
-          1_000, 2, 5, List.of(500, 1_000, 2_000, 5_000), 20);
+          1_000, 5, 2, 5, List.of(500, 1_000, 2_000, 5_000), 20);
       case "smoke" -> new Profile("smoke", 1,
-          List.of(new Step(100, false, true), new Step(200, true, true)),
-          100, 1, 2, List.of(100, 200), 20);
+          List.of(new Step(200, true, true)),
+          100, 1, 1, 2, List.of(100), 20);
       default -> throw new IllegalArgumentException("no profile " + name + ": full, quick or smoke");
     };
   }
