@@ -20,7 +20,7 @@ public final class PollingDuplexJetty {
   public static final int DEFAULT_ACCEPT_QUEUE = 4_096;
   /**
    * Jetty's per-connection header cache: at its default size it is a 64 KiB table per connection,
-   * so per parked poll, about 70% of a parked session's memory (interop-tests/BENCHMARK.md). Polls
+   * so per parked poll, about 70% of a parked session's memory (benchmarks/SCALE.md). Polls
    * carry a handful of headers; parsing them uncached costs little.
    */
   public static final int HEADER_CACHE_SIZE = 0;

@@ -54,7 +54,7 @@ import org.netduplex.stock.Stock;
 import org.netduplex.testing.WireClient;
 
 /**
- * Scale benchmark of the server (a {@code main}, not a test; see interop-tests/BENCHMARK.md).
+ * Scale benchmark of the server (a {@code main}, not a test; see benchmarks/SCALE.md).
  *
  * <ol>
  *   <li>{@code parked}: a server in a child JVM, raw clients in further child JVMs (each process is
