@@ -6,11 +6,11 @@ package org.netduplex.benchmarks;
  */
 public final class Controlled implements AutoCloseable {
   private final ControlLoop.Commands commands;
-  private final AutoCloseable resource;
+  private final Runnable closer;
 
-  public Controlled(ControlLoop.Commands commands, AutoCloseable resource) {
+  public Controlled(ControlLoop.Commands commands, Runnable closer) {
     this.commands = commands;
-    this.resource = resource;
+    this.closer = closer;
   }
 
   /** Answers one command line, as the child would on stdout. */
@@ -23,13 +23,13 @@ public final class Controlled implements AutoCloseable {
   }
 
   /** Serves commands from stdin until it closes, then closes. */
-  public void serveStdin() throws Exception {
+  public void serveStdin() throws java.io.IOException {
     ControlLoop.run("READY pid=" + ProcessHandle.current().pid(), commands);
     close();
   }
 
   @Override
-  public void close() throws Exception {
-    resource.close();
+  public void close() {
+    closer.run();
   }
 }

@@ -7,8 +7,6 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.util.HashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.netduplex.benchmarks.load.LoadMain;
@@ -21,23 +19,12 @@ import org.netduplex.testing.Eventually;
  * benchmark measures what it says, not a measurement: that is the runner's job (BENCHMARK.md).
  */
 class HarnessSmokeTest {
-  private Controlled load;
-
-  @BeforeEach
-  void startLoadGenerator() {
-    load = LoadMain.start();
-  }
-
-  @AfterEach
-  void stopLoadGenerator() throws Exception {
-    load.close();
-  }
-
   @ParameterizedTest
   @EnumSource(Kind.class)
   void oneMessageAPollAndABroadcastReachEveryClient(Kind kind) throws Exception {
     int port = freePort();
-    try (Controlled server = ServerMain.start(kind, port, Padding.of(kind))) {
+    // The load generator closes first, so no poll of it outlives the server.
+    try (Controlled server = ServerMain.start(kind, port, Padding.of(kind)); Controlled load = LoadMain.start()) {
       assertEquals("OK sessions=2 failed=0", load.answer("open " + kind + " " + port + " 2 0"));
       Eventually.await("both clients polling", () -> value(load, "state", "inFlight") == 2
           && (kind == Kind.COMETD || value(server, "parked", "parked") == 2));
@@ -53,6 +40,24 @@ class HarnessSmokeTest {
       ok(load.answer("bcastreset"));
       ok(server.answer("broadcast"));
       assertEquals(2L, fields(load.answer("bcastawait 2 10000")).get("received"), "broadcast arrivals");
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Kind.class)
+  void batchPollsTakeSeveralMessagesAnAnswer(Kind kind) throws Exception {
+    int port = freePort();
+    try (Controlled server = ServerMain.start(kind, port, Padding.of(kind)); Controlled load = LoadMain.start()) {
+      assertEquals("OK sessions=2 failed=0", load.answer("open " + kind + " " + port + " 2 1"));
+      Eventually.await("both clients polling", () -> value(load, "state", "inFlight") == 2
+          && (kind == Kind.COMETD || value(server, "parked", "parked") == 2));
+
+      ok(load.answer("mark"));
+      ok(server.answer("credit 20"));
+      Eventually.await("20 messages for each client", () -> value(load, "report", "arrived") >= 40);
+      ok(server.answer("stop"));
+      Map<String, Long> report = fields(load.answer("report"));
+      assertTrue(report.get("answers") < report.get("arrived"), "some answers carried several messages: " + report);
     }
   }
 

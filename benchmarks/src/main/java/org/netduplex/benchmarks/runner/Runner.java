@@ -277,7 +277,7 @@ final class Runner {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() {
       try {
         load.close();
       } finally {

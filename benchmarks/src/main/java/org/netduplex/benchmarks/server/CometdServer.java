@@ -87,7 +87,11 @@ final class CometdServer implements BenchServer<ServerSession> {
   }
 
   @Override
-  public void close() throws Exception {
-    jetty.stop();
+  public void close() {
+    try {
+      jetty.stop();
+    } catch (Exception e) {
+      throw new IllegalStateException("Jetty did not stop: " + e.getMessage(), e);
+    }
   }
 }

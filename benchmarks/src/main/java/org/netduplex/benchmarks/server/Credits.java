@@ -16,8 +16,10 @@ final class Credits<S> {
   void start(Iterable<S> sessions, int perSession) {
     tokens.clear();
     enabled = true;
-    for (int i = 0; i < perSession; i++) {
-      for (S s : sessions) {
+    // A session's credits in a row: its first message wakes its parked poll, the rest queue behind it
+    // for the next poll (a batch, where the client asks for one), as they do once credits come back.
+    for (S s : sessions) {
+      for (int i = 0; i < perSession; i++) {
         tokens.add(s);
       }
     }

@@ -51,11 +51,15 @@ final class Producer<S> {
   }
 
   /** Stops sending; returns how many messages were sent since the start. */
-  long stop() throws InterruptedException {
+  long stop() {
     running = false;
     credits.stop();
     if (thread != null) {
-      thread.join(5_000);
+      try {
+        thread.join(5_000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
     return sent;
   }

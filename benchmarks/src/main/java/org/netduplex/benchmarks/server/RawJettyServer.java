@@ -87,8 +87,12 @@ final class RawJettyServer implements BenchServer<RawMailbox> {
   }
 
   @Override
-  public void close() throws Exception {
-    jetty.stop();
+  public void close() {
+    try {
+      jetty.stop();
+    } catch (Exception e) {
+      throw new IllegalStateException("Jetty did not stop: " + e.getMessage(), e);
+    }
     timer.shutdownNow();
   }
 }
