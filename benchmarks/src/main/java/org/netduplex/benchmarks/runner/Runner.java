@@ -29,6 +29,7 @@ final class Runner {
   private final Path out;
   private final Kind profiled;
   private final Results results = new Results();
+  private final List<String> failures = new ArrayList<>();
   private int repeat;
 
   Runner(Profile profile, Path out, Kind profiled) {
@@ -44,13 +45,13 @@ final class Runner {
       List<Kind> order = rotated(repeat);
       log("repeat " + (repeat + 1) + " of " + profile.repeats() + ", order " + order);
       for (Kind k : order) {
-        parked(k);
+        attempt(k, "parked", () -> parked(k));
       }
       for (Kind k : order) {
-        onePerPollAndRates(k);
+        attempt(k, "single", () -> onePerPollAndRates(k));
       }
       for (Kind k : order) {
-        batched(k);
+        attempt(k, "batched", () -> batched(k));
       }
     }
     // Streamed batches (issue #13 §1): once the server offers them, open the clients of a phase like
@@ -60,11 +61,27 @@ final class Runner {
     String report = "# NetDuplex vs CometD 8 vs raw Jetty 12 (" + profile.name() + ", " + profile.repeats()
         + " repeat" + (profile.repeats() == 1 ? "" : "s") + ")\n\n" + Machine.describe() + "\n"
         + "Started " + started + "; ended " + Instant.now() + ", load average " + Machine.loadAverage() + ".\n\n"
-        + results.markdown();
+        + results.markdown()
+        + (failures.isEmpty() ? "" : "\nFailed phases (their figures are missing):\n\n" + String.join("\n", failures) + "\n");
     Files.createDirectories(out);
     Files.writeString(out.resolve("results.md"), report);
     Files.writeString(out.resolve("results.tsv"), results.tsv());
     return report;
+  }
+
+  private interface Phase {
+    void run() throws Exception;
+  }
+
+  /** Runs one phase; a phase that fails (a server that ran out of file descriptors) leaves its figures out. */
+  private void attempt(Kind kind, String phase, Phase body) {
+    try {
+      body.run();
+    } catch (Exception e) {
+      String failure = "- " + kind + " " + phase + ", repeat " + (repeat + 1) + ": " + e.getMessage();
+      failures.add(failure);
+      log("FAILED " + failure);
+    }
   }
 
   private static List<Kind> rotated(int repeat) {
