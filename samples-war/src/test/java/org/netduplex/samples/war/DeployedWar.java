@@ -15,7 +15,7 @@ interface DeployedWar extends AutoCloseable {
   /** Undeploys the web application while the container keeps running. */
   void undeploy() throws Exception;
 
-  /** Stops the whole container. */
+  /** Stops the whole container; again, nothing. */
   @Override
   void close() throws Exception;
 

@@ -40,6 +40,6 @@ final class JettyWar implements DeployedWar {
 
   @Override
   public void close() throws Exception {
-    jetty.stop();
+    jetty.stop(); // a no-op once stopped
   }
 }

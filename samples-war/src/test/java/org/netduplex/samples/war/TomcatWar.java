@@ -12,6 +12,7 @@ final class TomcatWar implements DeployedWar {
   private final Tomcat tomcat = new Tomcat();
   private final Context context;
   private final URI root;
+  private boolean closed;
 
   TomcatWar(Path war) throws Exception {
     Path base = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "tomcat");
@@ -42,6 +43,10 @@ final class TomcatWar implements DeployedWar {
 
   @Override
   public void close() throws Exception {
+    if (closed) {
+      return;
+    }
+    closed = true;
     tomcat.stop();
     tomcat.destroy();
   }

@@ -129,6 +129,24 @@ abstract class WarDeploymentContract {
     assertEquals(404, soap.post(WireClient.MAKE_CONNECTION, clients.get(0).makeConnection()).statusCode());
   }
 
+  @Test
+  void stoppingTheWholeContainerAnswersAParkedPollWithAnEmpty200() throws Exception {
+    SoapHttp soap = new SoapHttp(endpoint());
+    WireClient client = WireClient.random();
+    soap.post(WireClient.REGISTER, client.register());
+    soap.post(WireClient.MAKE_CONNECTION, client.makeConnection());
+    CompletableFuture<HttpResponse<String>> poll = soap.postAsync(WireClient.MAKE_CONNECTION, client.makeConnection());
+    Eventually.await("the poll parked", () -> status().contains("parkedPolls 1\n"));
+
+    war.close();
+
+    HttpResponse<String> answer = poll.get(10, TimeUnit.SECONDS);
+    assertEquals(200, answer.statusCode(), answer.body());
+    assertEquals("", answer.body());
+    assertEquals(1, logged.stream().filter(("INFO Session " + client.sessionId.substring(0, 8) + " ended: SERVER_STOPPED")::equals)
+        .count(), logged.toString());
+  }
+
   private URI endpoint() {
     return war.root().resolve("services/StockService");
   }
