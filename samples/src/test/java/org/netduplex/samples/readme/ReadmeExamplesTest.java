@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import org.apache.cxf.endpoint.Server;
 import org.junit.jupiter.api.Test;
 import org.netduplex.client.DuplexClientConfig;
 import org.netduplex.client.PollingDuplexClient;
@@ -32,6 +33,7 @@ class ReadmeExamplesTest {
     assertTrue(readme.contains(ReadmeSnippets.snippet("ServerExample.java", "server")), "README server snippet is stale");
     assertTrue(readme.contains(ReadmeSnippets.snippet("ClientExample.java", "client")), "README client snippet is stale");
     assertTrue(readme.contains(ReadmeSnippets.snippet("ServerExample.java", "soap12")), "README SOAP 1.2 snippet is stale");
+    assertTrue(readme.contains(ReadmeSnippets.snippet("JettyExample.java", "jetty")), "README embedded Jetty snippet is stale");
     for (String twoWay : new String[] {"twoway-contract", "twoway", "twoway-async"}) {
       assertTrue(readme.contains(ReadmeSnippets.snippet("TwoWayExample.java", twoWay)), "README " + twoWay + " snippet is stale");
     }
@@ -86,6 +88,21 @@ class ReadmeExamplesTest {
         assertEquals("AAHH", first == null ? null : first.getSymbol());
         assertEquals(1, started.duplex().metrics().openSessions());
       }
+    }
+  }
+
+  @Test
+  void theEmbeddedJettyExampleServesARegisteredClient() throws Exception {
+    int port = freePort();
+    Server server = JettyExample.start("127.0.0.1", port);
+    try {
+      SoapHttp http = new SoapHttp(URI.create("http://127.0.0.1:" + port + "/StockService"));
+      WireClient client = WireClient.random();
+      assertEquals(200, http.post(WireClient.REGISTER, client.register()).statusCode());
+      String answer = http.post(WireClient.MAKE_CONNECTION, client.makeConnection()).body();
+      assertTrue(answer.contains(client.sessionIdElement()) && answer.contains("<Symbol>AAHH</Symbol>"), answer);
+    } finally {
+      server.destroy();
     }
   }
 
