@@ -5,7 +5,7 @@ import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
-import org.netduplex.server.PollingDuplexJetty;
+import org.netduplex.jetty.PollingDuplexJetty;
 
 /**
  * The Jetty settings of all three servers: {@link PollingDuplexJetty#preparePort}'s (32 request threads,
