@@ -105,7 +105,7 @@ public final class DuplexInInterceptor extends AbstractSoapInterceptor {
       message.getExchange().put(BATCH, Boolean.TRUE);
     }
     ContinuationPollWaiter waiter = new ContinuationPollWaiter(engine, parked);
-    PollOutcome now = engine.poll(address, waiter);
+    PollOutcome now = engine.poll(address, DeliveryAckReader.read(message), waiter);
     if (now == null) {
       ContinuationProvider provider = message.get(ContinuationProvider.class);
       Continuation continuation = provider.getContinuation();
