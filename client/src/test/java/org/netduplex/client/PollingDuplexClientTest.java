@@ -343,7 +343,7 @@ class PollingDuplexClientTest {
           HttpClient.newHttpClient(), Duration.ofMillis(200));
       long start = System.nanoTime();
 
-      closer.closeSession(); // the server accepts the connection and never answers
+      closer.closeSession(null); // the server accepts the connection and never answers
 
       Duration took = Duration.ofNanos(System.nanoTime() - start);
       assertTrue(took.compareTo(Duration.ofSeconds(3)) < 0, "close waited " + took);

@@ -49,6 +49,10 @@ public final class PollLoop {
   private final Backoff rejectBackoff;
   private final RecentMessageIds recentIds = new RecentMessageIds(256);
   private final WireMessages.Outgoing pollMessage;
+  private final WireMessages wire;
+  private final String address;
+  /** Null when acks are off: polls are then WCF's, byte for byte. */
+  private final DeliveryTracker delivery;
   private final AtomicBoolean started = new AtomicBoolean();
   private volatile long lastContactNanos;
   private CompletableFuture<HttpResponse<byte[]>> inFlight; // guarded by this
@@ -73,6 +77,9 @@ public final class PollLoop {
     this.rejectBackoff = new Backoff(config.initialBackoff(), config.maxBackoff(),
         bound -> ThreadLocalRandom.current().nextLong(bound));
     this.pollMessage = wire.poll(identity.address());
+    this.wire = wire;
+    this.address = identity.address();
+    this.delivery = config.acknowledgeDelivery() ? new DeliveryTracker() : null;
     this.lastContactNanos = scheduler.nanoTime();
   }
 
@@ -87,6 +94,11 @@ public final class PollLoop {
   /** Whether a service call went through, so the server knows the session. */
   public boolean started() {
     return started.get();
+  }
+
+  /** The {@code nda:Ack} of what was received so far, or null when acks are off. */
+  public String ackHeader() {
+    return delivery == null ? null : delivery.ackHeader();
   }
 
   /** The session is gone: no more polls. */
@@ -116,7 +128,8 @@ public final class PollLoop {
       if (lifecycle.state().isFinal()) {
         return;
       }
-      HttpRequest.Builder request = pollMessage.requestBuilder(endpoint, config.pollHttpTimeout());
+      WireMessages.Outgoing message = delivery == null ? pollMessage : wire.poll(address, delivery.ackHeader());
+      HttpRequest.Builder request = message.requestBuilder(endpoint, config.pollHttpTimeout());
       if (config.duplexMode() == DuplexMode.MULTIPLE_MESSAGES_PER_POLL) {
         request.header("Accept", MessageBatch.MEDIA_TYPE + ", " + pollMessage.contentType()); // NetDuplex's batch, opt-in
       }
@@ -181,14 +194,18 @@ public final class PollLoop {
         return;
       }
       succeeded(); // the server answered; the answer was unusable, not the connection
-      reject(e);
+      if (firstTime(e.sequence())) { // a numbered one is received all the same, so the next poll acks it
+        reject(e);
+      }
       retryAfter(rejectBackoff.next()); // a server answering garbage at once must not get a hot loop
       return;
     }
     if (answer.reply() != null) {
       succeeded();
       rejectBackoff.reset();
-      replies.deliver(answer.reply());
+      if (firstTime(answer.sequence())) {
+        replies.deliver(answer.reply());
+      }
       poll();
       return;
     }
@@ -224,11 +241,15 @@ public final class PollLoop {
       try {
         answer = reader.read(part, partContentType);
       } catch (RejectedMessageException e) {
-        reject(e); // one bad envelope costs that message only
+        if (firstTime(e.sequence())) {
+          reject(e); // one bad envelope costs that message only
+        }
         continue;
       }
       if (answer.reply() != null) {
-        replies.deliver(answer.reply());
+        if (firstTime(answer.sequence())) {
+          replies.deliver(answer.reply());
+        }
         continue;
       }
       if (answer.fault() != null) {
@@ -283,7 +304,22 @@ public final class PollLoop {
     }
   }
 
+  /**
+   * Whether a message numbered {@code sequence} is new (docs/protocol.md section 15, rule 10); one the
+   * server sent again because its ack was lost is dropped. An unnumbered message always is new.
+   */
+  private boolean firstTime(DeliverySequence sequence) {
+    if (sequence == null || delivery == null || delivery.accept(sequence.stream(), sequence.number())) {
+      return true;
+    }
+    LOG.fine(() -> "Dropped message " + sequence.number() + ", already received");
+    return false;
+  }
+
   private void deliver(PollAnswer answer) {
+    if (!firstTime(answer.sequence())) {
+      return;
+    }
     if (!recentIds.firstTime(answer.messageId())) {
       LOG.fine(() -> "Dropped a repeated message " + answer.messageId());
       return;

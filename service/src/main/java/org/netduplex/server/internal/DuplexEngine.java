@@ -229,6 +229,19 @@ public final class DuplexEngine implements AutoCloseable {
     }
   }
 
+  /**
+   * An {@code nda:Ack} that came with a session's close ({@code ack}; null for none): what it covers
+   * counts delivered, so a half-close need not wait for a poll that will never come.
+   */
+  public void acknowledge(RealDuplexSession session, DeliveryAck ack) {
+    if (ack == null) {
+      return;
+    }
+    for (QueuedMessage m : session.mailbox.acknowledge(ack)) {
+      acknowledged(m);
+    }
+  }
+
   /** Call after a poll was answered empty without parking. */
   public void answeredEmpty() {
     metrics.pollAnsweredEmpty();

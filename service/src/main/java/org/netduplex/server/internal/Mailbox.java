@@ -134,6 +134,14 @@ final class Mailbox {
       boolean ackBeyondSent) {}
 
   /**
+   * An {@code nda:Ack} outside a poll (on a session close): releases what it covers, nothing else;
+   * returns the released messages, which the caller counts delivered.
+   */
+  synchronized List<QueuedMessage> acknowledge(DeliveryAck ack) {
+    return delivery == null ? List.of() : delivery.release(ack);
+  }
+
+  /**
    * A poll, with what its {@code nda:Ack} said ({@code ack}; null if it had none). The first ack makes
    * the address acking. The ack releases what it covers; then the lowest message still in flight is
    * sent again, else the queue's head, else the poll parks.
