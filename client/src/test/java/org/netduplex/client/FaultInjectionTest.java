@@ -75,7 +75,7 @@ class FaultInjectionTest {
     PollingDuplexClient<IStockService> client = PollingDuplexClient.builder(proxy.via(server.address))
         .callback(IStockServiceCallback.class, numbers)
         .config(DuplexClientConfig.builder().serverPollTimeout(Duration.ofSeconds(1))
-            .pollTimeoutMargin(Duration.ofSeconds(1)).clientPollTimeout(Duration.ofSeconds(2))
+            .pollTimeoutMargin(Duration.ofSeconds(Long.getLong("margin", 1)))
             .initialBackoff(Duration.ofMillis(20)).maxBackoff(Duration.ofMillis(500))
             .acknowledgeDelivery(acks).build())
         .build(IStockService.class);
@@ -117,11 +117,20 @@ class FaultInjectionTest {
   static final class Numbers implements IStockServiceCallback {
     private final List<Integer> received = new ArrayList<>();
     private int highest = -2;
+    private long last;
 
     @Override
     public synchronized void update(Stock stock) {
       int n = stock.getSymbol().equals("S") ? (int) stock.getAsk() : -1;
       received.add(n);
+      long now = System.nanoTime();
+      if (last != 0 && now - last > 300_000_000L) {
+        System.out.println("GAP " + (now - last) / 1_000_000 + " ms before " + n + " at " + java.time.Instant.now());
+      }
+      last = now;
+      if (n % 100 == 0) {
+        System.out.println("AT " + n + " " + java.time.Instant.now());
+      }
       highest = Math.max(highest, n);
       notifyAll();
     }

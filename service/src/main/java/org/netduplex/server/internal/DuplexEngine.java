@@ -44,7 +44,7 @@ public final class DuplexEngine implements AutoCloseable {
     }
     this.listener = config.listener();
     this.registry = new SessionRegistry(config.maxSessions());
-    this.sweeper = new InactivitySweeper(this, scheduler, config.inactivityTimeout());
+    this.sweeper = new InactivitySweeper(this, scheduler, config.inactivityTimeout(), config.closeDrainTimeout());
     this.callbackReplies = new PendingCallbackReplies(scheduler, config.callbackReplyTimeout());
     sweeper.start();
   }
