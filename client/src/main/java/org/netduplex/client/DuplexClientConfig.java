@@ -97,6 +97,20 @@ public final class DuplexClientConfig {
   }
 
   /**
+   * The HTTP timeout of a poll made while the client is {@code CONNECTING} (its first poll, and each
+   * retry after a failure): {@link #serverPollTimeout()} plus {@link #pollTimeoutMargin()} (30 s by
+   * default), the longest a server answering with that poll timeout holds it. A retry sent into a
+   * path that swallows it (a connection that opens and then carries nothing) is so made again after
+   * this, not after {@link #pollHttpTimeout()}'s 5 minutes: the client stalled that long otherwise
+   * (issue 12). If it times out, the next poll waits {@link #pollHttpTimeout()} (the server may hold
+   * polls longer than the client was told); once a poll is answered the client is {@code OPEN} and
+   * polls with {@link #pollHttpTimeout()}.
+   */
+  public Duration reconnectPollHttpTimeout() {
+    return serverPollTimeout.plus(pollTimeoutMargin);
+  }
+
+  /**
    * How long the client keeps retrying without any answer from the server before it faults
    * (WCF's {@code InactivityTimeout}, default 10 min).
    */

@@ -57,6 +57,8 @@ public final class PollLoop {
   private volatile long lastContactNanos;
   private CompletableFuture<HttpResponse<byte[]>> inFlight; // guarded by this
   private Cancellable retry; // guarded by this
+  /** A poll with the reconnect timeout timed out, and nothing answered since. */
+  private volatile boolean reconnectTimedOut;
 
   public PollLoop(URI endpoint, DuplexHeader identity, DuplexClientConfig config, WireMessages wire, HttpClient http,
       Executor io, Scheduler scheduler, Lifecycle lifecycle, CallbackDispatcher dispatcher, Executor callbacks,
@@ -129,7 +131,12 @@ public final class PollLoop {
         return;
       }
       WireMessages.Outgoing message = delivery == null ? pollMessage : wire.poll(address, delivery.ackHeader());
-      HttpRequest.Builder request = message.requestBuilder(endpoint, config.pollHttpTimeout());
+      // A retry goes into a path that just failed: it may swallow the poll, so it waits no longer than
+      // the server would hold it (a stall of 5 minutes otherwise, issue 12). If that timed out, the
+      // server may just hold polls longer than the client was told: the next one waits the full time.
+      Duration timeout = lifecycle.state() == ClientState.CONNECTING && !reconnectTimedOut
+          ? config.reconnectPollHttpTimeout() : config.pollHttpTimeout();
+      HttpRequest.Builder request = message.requestBuilder(endpoint, timeout);
       if (config.duplexMode() == DuplexMode.MULTIPLE_MESSAGES_PER_POLL) {
         request.header("Accept", MessageBatch.MEDIA_TYPE + ", " + pollMessage.contentType()); // NetDuplex's batch, opt-in
       }
@@ -268,11 +275,15 @@ public final class PollLoop {
 
   private void succeeded() {
     lastContactNanos = scheduler.nanoTime();
+    reconnectTimedOut = false;
     backoff.reset();
     lifecycle.moveIf(ClientState.CONNECTING, ClientState.OPEN, null);
   }
 
   private void failed(Throwable cause) {
+    if (cause instanceof java.net.http.HttpTimeoutException) {
+      reconnectTimedOut = true;
+    }
     Duration silent = Duration.ofNanos(scheduler.nanoTime() - lastContactNanos);
     if (silent.compareTo(config.inactivityTimeout()) >= 0) {
       fault(new IOException("no answer from " + endpoint + " for " + silent.toSeconds()
