@@ -78,7 +78,8 @@ public final class Soap11Envelopes {
 
   /** As {@link #makeConnection(String)}, with {@code headers} (XML, null for none) in an {@code s:Header}. */
   public static byte[] makeConnection(String address, String headers) {
-    return envelope(headers == null ? new byte[0] : utf8("<s:Header>" + headers + "</s:Header>"), utf8("<wsmc:MakeConnection xmlns:wsmc=\"" + NetDuplex.WSMC_NS + "\">"
+    byte[] headerBlock = headers == null ? new byte[0] : utf8("<s:Header>" + headers + "</s:Header>");
+    return envelope(headerBlock, utf8("<wsmc:MakeConnection xmlns:wsmc=\"" + NetDuplex.WSMC_NS + "\">"
         + "<wsmc:Address>" + Xml.escape(address) + "</wsmc:Address></wsmc:MakeConnection>"));
   }
 

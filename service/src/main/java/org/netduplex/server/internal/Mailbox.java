@@ -205,7 +205,7 @@ final class Mailbox {
     }
     while (taken.size() < maxMessages && !queue.isEmpty()) {
       QueuedMessage next = queue.peekFirst();
-      // A numbered message carries its nda:Sequence too: budget it as it will be sent.
+      // A numbered message carries its nda:Sequence too: budgeted with the widest number, never under.
       bytes += next.batchBytes(soap12) + (delivery == null ? 0 : sequenceBytes(next));
       if (bytes > maxBytes) {
         break;
