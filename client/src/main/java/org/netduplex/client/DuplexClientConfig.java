@@ -31,6 +31,7 @@ public final class DuplexClientConfig {
   private final WireFormat wireFormat;
   private final Duration closeTimeout;
   private final Duration replyTimeout;
+  private final boolean acknowledgeDelivery;
 
   private DuplexClientConfig(Builder b) {
     this.closeSessionOnClose = b.closeSessionOnClose;
@@ -38,6 +39,7 @@ public final class DuplexClientConfig {
     this.wireFormat = b.wireFormat;
     this.closeTimeout = b.closeTimeout;
     this.replyTimeout = b.replyTimeout;
+    this.acknowledgeDelivery = b.acknowledgeDelivery;
     this.serverPollTimeout = b.serverPollTimeout;
     this.pollTimeoutMargin = b.pollTimeoutMargin;
     this.clientPollTimeout = b.clientPollTimeout;
@@ -92,6 +94,20 @@ public final class DuplexClientConfig {
   public Duration pollHttpTimeout() {
     Duration aboveServer = serverPollTimeout.plus(pollTimeoutMargin);
     return aboveServer.compareTo(clientPollTimeout) > 0 ? aboveServer : clientPollTimeout;
+  }
+
+  /**
+   * The HTTP timeout of a poll made while the client is {@code CONNECTING} (its first poll, and each
+   * retry after a failure): {@link #serverPollTimeout()} plus {@link #pollTimeoutMargin()} (30 s by
+   * default), the longest a server answering with that poll timeout holds it. A retry sent into a
+   * path that swallows it (a connection that opens and then carries nothing) is so made again after
+   * this, not after {@link #pollHttpTimeout()}'s 5 minutes: the client stalled that long otherwise
+   * (issue 12). If it times out, the next poll waits {@link #pollHttpTimeout()} (the server may hold
+   * polls longer than the client was told); once a poll is answered the client is {@code OPEN} and
+   * polls with {@link #pollHttpTimeout()}.
+   */
+  public Duration reconnectPollHttpTimeout() {
+    return serverPollTimeout.plus(pollTimeoutMargin);
   }
 
   /**
@@ -169,6 +185,16 @@ public final class DuplexClientConfig {
     return wireFormat;
   }
 
+  /**
+   * Whether polls acknowledge what they received (NetDuplex's acknowledged delivery, docs/protocol.md
+   * section 15; default true): a NetDuplex server then resends what a cut connection lost, and the
+   * client drops what it has already seen, so no callback is lost, repeated or reordered while the
+   * session lives. A WCF server ignores the header. Off, polls are exactly as WCF's and Silverlight's.
+   */
+  public boolean acknowledgeDelivery() {
+    return acknowledgeDelivery;
+  }
+
   @Override
   public String toString() {
     return "DuplexClientConfig{serverPollTimeout=" + serverPollTimeout + ", pollTimeoutMargin=" + pollTimeoutMargin
@@ -177,7 +203,7 @@ public final class DuplexClientConfig {
         + ", maxBackoff=" + maxBackoff + ", maxResponseBytes=" + maxResponseBytes
         + ", anonymousUriPrefix=" + anonymousUriPrefix + ", closeSessionOnClose=" + closeSessionOnClose
         + ", closeTimeout=" + closeTimeout + ", replyTimeout=" + replyTimeout + ", duplexMode=" + duplexMode
-        + ", wireFormat=" + wireFormat + "}";
+        + ", wireFormat=" + wireFormat + ", acknowledgeDelivery=" + acknowledgeDelivery + "}";
   }
 
   /** Builds a {@link DuplexClientConfig}; every setting has a default. */
@@ -196,6 +222,7 @@ public final class DuplexClientConfig {
     private Duration replyTimeout = Duration.ofMinutes(1);
     private DuplexMode duplexMode = DuplexMode.SINGLE_MESSAGE_PER_POLL;
     private WireFormat wireFormat = WireFormat.SOAP11_TEXT;
+    private boolean acknowledgeDelivery = true;
 
     private Builder() {}
 
@@ -214,6 +241,7 @@ public final class DuplexClientConfig {
       this.replyTimeout = c.replyTimeout;
       this.duplexMode = c.duplexMode;
       this.wireFormat = c.wireFormat;
+      this.acknowledgeDelivery = c.acknowledgeDelivery;
     }
 
     public Builder serverPollTimeout(Duration d) {
@@ -291,6 +319,12 @@ public final class DuplexClientConfig {
     /** See {@link DuplexClientConfig#wireFormat()}. */
     public Builder wireFormat(WireFormat format) {
       this.wireFormat = Objects.requireNonNull(format, "wireFormat");
+      return this;
+    }
+
+    /** See {@link DuplexClientConfig#acknowledgeDelivery()}. */
+    public Builder acknowledgeDelivery(boolean acknowledge) {
+      this.acknowledgeDelivery = acknowledge;
       return this;
     }
 

@@ -166,7 +166,7 @@ public final class PollingDuplexClient<S> implements AutoCloseable {
     lifecycle.moveTo(ClientState.CLOSED, null);
     // Only a session the server knows (a call went through) and that did not fault is worth closing.
     if (config.closeSessionOnClose() && pollLoop.started() && before != ClientState.FAULTED) {
-      closer.closeSession();
+      closer.closeSession(pollLoop.ackHeader());
     }
     try {
       pollLoop.stop();

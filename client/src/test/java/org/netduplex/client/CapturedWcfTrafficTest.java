@@ -48,8 +48,29 @@ class CapturedWcfTrafficTest {
         .listener(recorder)
         .identity(CAPTURED)
         .config(DuplexClientConfig.builder().serverPollTimeout(Duration.ofMillis(200))
+            .initialBackoff(Duration.ofMillis(10)).maxBackoff(Duration.ofMillis(50))
+            .acknowledgeDelivery(false).build()) // a client exactly as Silverlight's: its polls are capture C
+        .build(IStockService.class);
+  }
+
+  @Test
+  void anAckingClientGetsTheCapturedWcfAnswersAsBeforeAndItsPollIsCaptureCPlusOneHeader() throws Exception {
+    client.close();
+    client = PollingDuplexClient.builder(wcf.address())
+        .callback(IStockServiceCallback.class, recorder)
+        .listener(recorder)
+        .identity(CAPTURED)
+        .config(DuplexClientConfig.builder().serverPollTimeout(Duration.ofMillis(200))
             .initialBackoff(Duration.ofMillis(10)).maxBackoff(Duration.ofMillis(50)).build())
         .build(IStockService.class);
+    wcf.answerNextPoll(FakeWcfServer.Answer.captured("/captures/D-makeconnection.response.http"));
+
+    client.service().register();
+
+    assertEquals("AAHH", recorder.next(WAIT).getSymbol()); // no nda:Sequence: handed on as before
+    String poll = request(NetDuplex.MAKE_CONNECTION_ACTION);
+    assertTrue(poll.contains("<s:Header><nda:Ack xmlns:nda=\"urn:netduplex:delivery\">0</nda:Ack></s:Header>"), poll);
+    assertTrue(recorder.rejections.isEmpty(), recorder.rejections.toString());
   }
 
   @AfterEach

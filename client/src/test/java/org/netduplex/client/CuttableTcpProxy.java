@@ -18,7 +18,9 @@ final class CuttableTcpProxy implements AutoCloseable {
   private final ServerSocket listener;
   private final int targetPort;
   private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+  private final Set<Socket> swallowed = ConcurrentHashMap.newKeySet();
   private volatile boolean cut;
+  private volatile boolean silent;
 
   CuttableTcpProxy(int targetPort) throws IOException {
     this.targetPort = targetPort;
@@ -39,8 +41,25 @@ final class CuttableTcpProxy implements AutoCloseable {
     open.forEach(CuttableTcpProxy::closeQuietly);
   }
 
+  /**
+   * Drops every connection and swallows new ones until {@link #restore()}: accepted, read, never
+   * answered and never closed, as a path that loses packets leaves a connection. Those stay silent
+   * after the restore: the answer to what was sent on them never comes.
+   */
+  void silence() {
+    silent = true;
+    cut = false;
+    open.forEach(CuttableTcpProxy::closeQuietly);
+  }
+
+  /** Connections swallowed since {@link #silence()}. */
+  int swallowed() {
+    return swallowed.size();
+  }
+
   void restore() {
     cut = false;
+    silent = false;
   }
 
   private void acceptLoop() {
@@ -49,6 +68,10 @@ final class CuttableTcpProxy implements AutoCloseable {
         Socket client = listener.accept();
         if (cut) {
           closeQuietly(client);
+          continue;
+        }
+        if (silent) {
+          swallow(client);
           continue;
         }
         Socket server = new Socket(InetAddress.getLoopbackAddress(), targetPort);
@@ -79,6 +102,19 @@ final class CuttableTcpProxy implements AutoCloseable {
     t.start();
   }
 
+  private void swallow(Socket client) {
+    Thread t = new Thread(() -> {
+      try (InputStream in = client.getInputStream()) {
+        in.transferTo(OutputStream.nullOutputStream());
+      } catch (IOException e) {
+        // closed with the proxy
+      }
+    }, "proxy-swallow");
+    t.setDaemon(true);
+    swallowed.add(client);
+    t.start();
+  }
+
   private static void closeQuietly(Socket s) {
     try {
       s.close();
@@ -91,5 +127,6 @@ final class CuttableTcpProxy implements AutoCloseable {
   public void close() throws IOException {
     listener.close();
     cut();
+    swallowed.forEach(CuttableTcpProxy::closeQuietly);
   }
 }

@@ -204,6 +204,31 @@ class PollingDuplexClientTest {
 
 
   @Test
+  void aPollLostInASilentNetworkWhileReconnectingIsMadeAgainWithinTheServerPollTimeoutNotAfterFiveMinutes()
+      throws Exception {
+    StockTestServer server = server(fastPolls());
+    CuttableTcpProxy link = new CuttableTcpProxy(server.port());
+    toClose.add(link);
+    Recorder recorder = new Recorder();
+    DuplexClientConfig config = clientConfig().toBuilder().pollTimeoutMargin(Duration.ofMillis(300)).build();
+    assertEquals(Duration.ofMinutes(5), config.pollHttpTimeout(), "WCF's ClientPollTimeout, for a polling client");
+    PollingDuplexClient<IStockService> client = client(link.via(server.address), recorder, config);
+    client.service().register();
+    recorder.next(WAIT);
+
+    link.cut(); // the poll's connection drops and retries are refused: the client reconnects
+    Eventually.await("client reconnecting", () -> client.state() == ClientState.CONNECTING);
+    link.silence(); // the next retry connects, and its poll is never answered
+    Eventually.await("a retry swallowed", () -> link.swallowed() > 0);
+    link.restore();
+    server.feature.broadcast(IStockServiceCallback.class, c -> c.update(StockTestServer.stock("BACK", 1, 1, null)));
+
+    // The swallowed retry gives up after the server poll timeout plus the margin (500 ms), not 5 min.
+    assertEquals("BACK", recorder.next(Duration.ofSeconds(5)).getSymbol());
+    Eventually.await("client open", () -> client.state() == ClientState.OPEN);
+  }
+
+  @Test
   void afterAServerRestartTheClientRetriesThenFaultsBecauseTheNewServerDoesNotKnowItsSession() throws Exception {
     StockTestServer first = new StockTestServer(fastPolls());
     int port = first.port();
@@ -343,7 +368,7 @@ class PollingDuplexClientTest {
           HttpClient.newHttpClient(), Duration.ofMillis(200));
       long start = System.nanoTime();
 
-      closer.closeSession(); // the server accepts the connection and never answers
+      closer.closeSession(null); // the server accepts the connection and never answers
 
       Duration took = Duration.ofNanos(System.nanoTime() - start);
       assertTrue(took.compareTo(Duration.ofSeconds(3)) < 0, "close waited " + took);

@@ -14,6 +14,11 @@ public final class NetDuplex {
   public static final String WSMC_NS = "http://docs.oasis-open.org/ws-rx/wsmc/200702";
   /** Namespace of NetDuplex's own fault codes ({@code ndf:SessionEnded}, ...): WCF's are not documented. */
   public static final String FAULTS_NS = "urn:netduplex:faults";
+  /**
+   * Namespace of NetDuplex's acknowledged delivery headers ({@code nda:Ack} on polls,
+   * {@code nda:Sequence} on messages; docs/protocol.md section 15): no WCF source has them.
+   */
+  public static final String DELIVERY_NS = "urn:netduplex:delivery";
   /** XML Schema instance namespace, for {@code i:nil}. */
   public static final String XSI_NS = "http://www.w3.org/2001/XMLSchema-instance";
 

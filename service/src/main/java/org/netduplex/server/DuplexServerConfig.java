@@ -21,6 +21,7 @@ public final class DuplexServerConfig {
   private final Duration pollTimeout;
   private final Duration inactivityTimeout;
   private final Duration callbackReplyTimeout;
+  private final Duration closeDrainTimeout;
   private final int maxQueuedMessagesPerSession;
   private final int maxSessions;
   private final int maxRequestBytes;
@@ -33,6 +34,7 @@ public final class DuplexServerConfig {
     this.pollTimeout = b.pollTimeout;
     this.inactivityTimeout = b.inactivityTimeout;
     this.callbackReplyTimeout = b.callbackReplyTimeout;
+    this.closeDrainTimeout = b.closeDrainTimeout;
     this.maxQueuedMessagesPerSession = b.maxQueuedMessagesPerSession;
     this.maxSessions = b.maxSessions;
     this.maxRequestBytes = b.maxRequestBytes;
@@ -59,6 +61,11 @@ public final class DuplexServerConfig {
   /** How long a two-way callback waits for the client's answer; see {@link Builder#callbackReplyTimeout}. */
   public Duration callbackReplyTimeout() {
     return callbackReplyTimeout;
+  }
+
+  /** How long a session half-closed by its client may go without a poll; see {@link Builder#closeDrainTimeout}. */
+  public Duration closeDrainTimeout() {
+    return closeDrainTimeout;
   }
 
   /** WCF's {@code MaxPendingMessagesPerSession}: callback messages a session may have waiting. */
@@ -96,7 +103,7 @@ public final class DuplexServerConfig {
   @Override
   public String toString() {
     return "DuplexServerConfig{pollTimeout=" + pollTimeout + ", inactivityTimeout=" + inactivityTimeout
-        + ", callbackReplyTimeout=" + callbackReplyTimeout
+        + ", callbackReplyTimeout=" + callbackReplyTimeout + ", closeDrainTimeout=" + closeDrainTimeout
         + ", maxQueuedMessagesPerSession=" + maxQueuedMessagesPerSession + ", maxSessions=" + maxSessions
         + ", maxRequestBytes=" + maxRequestBytes + ", duplexMode=" + duplexMode + "}";
   }
@@ -105,6 +112,7 @@ public final class DuplexServerConfig {
     private Duration pollTimeout = Duration.ofSeconds(15);
     private Duration inactivityTimeout = Duration.ofMinutes(10);
     private Duration callbackReplyTimeout = Duration.ofMinutes(1);
+    private Duration closeDrainTimeout = Duration.ofSeconds(30);
     private int maxQueuedMessagesPerSession = 1_000;
     private int maxSessions = 100_000;
     private int maxRequestBytes = 65_536;
@@ -118,6 +126,7 @@ public final class DuplexServerConfig {
       pollTimeout = c.pollTimeout;
       inactivityTimeout = c.inactivityTimeout;
       callbackReplyTimeout = c.callbackReplyTimeout;
+      closeDrainTimeout = c.closeDrainTimeout;
       maxQueuedMessagesPerSession = c.maxQueuedMessagesPerSession;
       maxSessions = c.maxSessions;
       maxRequestBytes = c.maxRequestBytes;
@@ -154,6 +163,20 @@ public final class DuplexServerConfig {
      */
     public Builder callbackReplyTimeout(Duration timeout) {
       this.callbackReplyTimeout = checkPositive("callbackReplyTimeout", timeout);
+      return this;
+    }
+
+    /**
+     * How long a session half-closed by its client ({@code netdx:CloseSession}, docs/protocol.md
+     * section 4.1) may go without a poll while callbacks wait for it: then it ends
+     * ({@link SessionEndReason#CLOSED_BY_CLIENT}), its undelivered callbacks are dropped, and its
+     * {@link #maxSessions} slot is free, instead of after the whole inactivity timeout. Default 30
+     * seconds, twice the default poll timeout: a client still draining polls again at once after
+     * each answer, so one silent that long has stopped polling. No WCF source documents how long a
+     * half-closed session drains (a NetDuplex choice).
+     */
+    public Builder closeDrainTimeout(Duration timeout) {
+      this.closeDrainTimeout = checkPositive("closeDrainTimeout", timeout);
       return this;
     }
 

@@ -17,7 +17,10 @@ public interface DuplexSession {
    */
   boolean isOpen();
 
-  /** Messages waiting for this session's next poll. */
+  /**
+   * Messages waiting for this session's next poll; for a client that acks (docs/protocol.md section
+   * 15), also those sent and not yet acknowledged. Both count against {@code maxPendingMessagesPerSession}.
+   */
   int queuedMessages();
 
   /** Time since the session opened, on the endpoint's clock. */

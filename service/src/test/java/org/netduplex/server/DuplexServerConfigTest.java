@@ -29,6 +29,14 @@ class DuplexServerConfigTest {
   }
 
   @Test
+  void theCloseDrainTimeoutIsTwiceTheDefaultPollTimeoutMustBePositiveAndSurvivesToBuilder() {
+    assertEquals(Duration.ofSeconds(30), DuplexServerConfig.builder().build().closeDrainTimeout()); // a NetDuplex choice
+    assertThrows(IllegalArgumentException.class, () -> DuplexServerConfig.builder().closeDrainTimeout(Duration.ZERO));
+    DuplexServerConfig c = DuplexServerConfig.builder().closeDrainTimeout(Duration.ofSeconds(5)).build();
+    assertEquals(Duration.ofSeconds(5), c.toBuilder().build().closeDrainTimeout());
+  }
+
+  @Test
   void maxQueuedMessagesPerSessionIsAnAliasOfMaxPendingMessagesPerSession() {
     DuplexServerConfig c = DuplexServerConfig.builder().maxQueuedMessagesPerSession(7).build();
 

@@ -6,6 +6,7 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import org.netduplex.core.DuplexHeader;
 import org.netduplex.core.NetDuplex;
+import org.netduplex.core.internal.DeliveryHeaders;
 import org.netduplex.core.internal.SoapFaultXml;
 
 /**
@@ -53,13 +54,22 @@ public final class PollAnswerReader {
       readHeaders(r, headers);
       r.nextTag();
     }
+    try {
+      return readBody(r, soapNs, headers, body, contentType);
+    } catch (RejectedMessageException e) {
+      throw e.numbered(headers.sequence); // still acknowledged, or it would come back forever
+    }
+  }
+
+  private PollAnswer readBody(XMLStreamReader r, String soapNs, Headers headers, byte[] body, String contentType)
+      throws XMLStreamException {
     if (!isSoap(r, soapNs, "Body")) {
       throw new RejectedMessageException("the envelope has no Body", null);
     }
     if (headers.relatesTo != null) {
       checkSession(headers.duplex);
       return PollAnswer.reply(new PolledReply(headers.relatesTo, body, contentType), headers.messageId,
-          headers.messagePending);
+          headers.messagePending, headers.sequence);
     }
     r.nextTag();
     if (r.isStartElement() && isSoap(r, soapNs, "Fault")) {
@@ -68,7 +78,7 @@ public final class PollAnswerReader {
     checkSession(headers.duplex);
     QName element = r.isStartElement() ? r.getName() : null;
     CallbackDispatcher.Invocation invocation = dispatcher.decode(r, element, headers.action);
-    return new PollAnswer(null, invocation, headers.messageId, headers.messagePending);
+    return PollAnswer.callback(invocation, headers.messageId, headers.messagePending, headers.sequence);
   }
 
   private void checkSession(DuplexHeader actual) {
@@ -89,6 +99,7 @@ public final class PollAnswerReader {
     String messageId;
     String relatesTo;
     boolean messagePending;
+    DeliverySequence sequence;
   }
 
   private static void readHeaders(XMLStreamReader r, Headers headers) throws XMLStreamException {
@@ -104,6 +115,8 @@ public final class PollAnswerReader {
       } else if ((NetDuplex.WSA_NS.equals(ns) || NetDuplex.NETDX_NS.equals(ns)) && "MessageID".equals(local)) {
         // netdx:MessageID: a SOAP 1.1 two-way callback request (docs/protocol.md section 13)
         headers.messageId = r.getElementText().trim();
+      } else if (NetDuplex.DELIVERY_NS.equals(ns) && DeliveryHeaders.SEQUENCE.equals(local)) {
+        headers.sequence = readSequence(r);
       } else if (NetDuplex.WSMC_NS.equals(ns) && "MessagePending".equals(local)) {
         String pending = r.getAttributeValue(null, "pending");
         headers.messagePending = "true".equals(pending) || "1".equals(pending);
@@ -112,6 +125,16 @@ public final class PollAnswerReader {
         SoapFaultXml.skip(r);
       }
     }
+  }
+
+  /** {@code nda:Sequence stream="S">n}: a number from 1 and a stream, else the message is refused. */
+  private static DeliverySequence readSequence(XMLStreamReader r) throws XMLStreamException {
+    String stream = r.getAttributeValue(null, DeliveryHeaders.STREAM);
+    long number = DeliveryHeaders.number(r.getElementText());
+    if (stream == null || stream.isEmpty() || number < 1) {
+      throw new RejectedMessageException("an nda:Sequence without a stream or a number from 1", null);
+    }
+    return new DeliverySequence(stream, number);
   }
 
   private static DuplexHeader readDuplex(XMLStreamReader r) throws XMLStreamException {

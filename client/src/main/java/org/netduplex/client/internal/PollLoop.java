@@ -49,10 +49,16 @@ public final class PollLoop {
   private final Backoff rejectBackoff;
   private final RecentMessageIds recentIds = new RecentMessageIds(256);
   private final WireMessages.Outgoing pollMessage;
+  private final WireMessages wire;
+  private final String address;
+  /** Null when acks are off: polls are then WCF's, byte for byte. */
+  private final DeliveryTracker delivery;
   private final AtomicBoolean started = new AtomicBoolean();
   private volatile long lastContactNanos;
   private CompletableFuture<HttpResponse<byte[]>> inFlight; // guarded by this
   private Cancellable retry; // guarded by this
+  /** A poll with the reconnect timeout timed out, and nothing answered since. */
+  private volatile boolean reconnectTimedOut;
 
   public PollLoop(URI endpoint, DuplexHeader identity, DuplexClientConfig config, WireMessages wire, HttpClient http,
       Executor io, Scheduler scheduler, Lifecycle lifecycle, CallbackDispatcher dispatcher, Executor callbacks,
@@ -73,6 +79,9 @@ public final class PollLoop {
     this.rejectBackoff = new Backoff(config.initialBackoff(), config.maxBackoff(),
         bound -> ThreadLocalRandom.current().nextLong(bound));
     this.pollMessage = wire.poll(identity.address());
+    this.wire = wire;
+    this.address = identity.address();
+    this.delivery = config.acknowledgeDelivery() ? new DeliveryTracker() : null;
     this.lastContactNanos = scheduler.nanoTime();
   }
 
@@ -87,6 +96,11 @@ public final class PollLoop {
   /** Whether a service call went through, so the server knows the session. */
   public boolean started() {
     return started.get();
+  }
+
+  /** The {@code nda:Ack} of what was received so far, or null when acks are off. */
+  public String ackHeader() {
+    return delivery == null ? null : delivery.ackHeader();
   }
 
   /** The session is gone: no more polls. */
@@ -116,7 +130,13 @@ public final class PollLoop {
       if (lifecycle.state().isFinal()) {
         return;
       }
-      HttpRequest.Builder request = pollMessage.requestBuilder(endpoint, config.pollHttpTimeout());
+      WireMessages.Outgoing message = delivery == null ? pollMessage : wire.poll(address, delivery.ackHeader());
+      // A retry goes into a path that just failed: it may swallow the poll, so it waits no longer than
+      // the server would hold it (a stall of 5 minutes otherwise, issue 12). If that timed out, the
+      // server may just hold polls longer than the client was told: the next one waits the full time.
+      Duration timeout = lifecycle.state() == ClientState.CONNECTING && !reconnectTimedOut
+          ? config.reconnectPollHttpTimeout() : config.pollHttpTimeout();
+      HttpRequest.Builder request = message.requestBuilder(endpoint, timeout);
       if (config.duplexMode() == DuplexMode.MULTIPLE_MESSAGES_PER_POLL) {
         request.header("Accept", MessageBatch.MEDIA_TYPE + ", " + pollMessage.contentType()); // NetDuplex's batch, opt-in
       }
@@ -181,14 +201,18 @@ public final class PollLoop {
         return;
       }
       succeeded(); // the server answered; the answer was unusable, not the connection
-      reject(e);
+      if (firstTime(e.sequence())) { // a numbered one is received all the same, so the next poll acks it
+        reject(e);
+      }
       retryAfter(rejectBackoff.next()); // a server answering garbage at once must not get a hot loop
       return;
     }
     if (answer.reply() != null) {
       succeeded();
       rejectBackoff.reset();
-      replies.deliver(answer.reply());
+      if (firstTime(answer.sequence())) {
+        replies.deliver(answer.reply());
+      }
       poll();
       return;
     }
@@ -224,11 +248,15 @@ public final class PollLoop {
       try {
         answer = reader.read(part, partContentType);
       } catch (RejectedMessageException e) {
-        reject(e); // one bad envelope costs that message only
+        if (firstTime(e.sequence())) {
+          reject(e); // one bad envelope costs that message only
+        }
         continue;
       }
       if (answer.reply() != null) {
-        replies.deliver(answer.reply());
+        if (firstTime(answer.sequence())) {
+          replies.deliver(answer.reply());
+        }
         continue;
       }
       if (answer.fault() != null) {
@@ -247,11 +275,15 @@ public final class PollLoop {
 
   private void succeeded() {
     lastContactNanos = scheduler.nanoTime();
+    reconnectTimedOut = false;
     backoff.reset();
     lifecycle.moveIf(ClientState.CONNECTING, ClientState.OPEN, null);
   }
 
   private void failed(Throwable cause) {
+    if (cause instanceof java.net.http.HttpTimeoutException) {
+      reconnectTimedOut = true;
+    }
     Duration silent = Duration.ofNanos(scheduler.nanoTime() - lastContactNanos);
     if (silent.compareTo(config.inactivityTimeout()) >= 0) {
       fault(new IOException("no answer from " + endpoint + " for " + silent.toSeconds()
@@ -283,7 +315,22 @@ public final class PollLoop {
     }
   }
 
+  /**
+   * Whether a message numbered {@code sequence} is new (docs/protocol.md section 15, rule 10); one the
+   * server sent again because its ack was lost is dropped. An unnumbered message always is new.
+   */
+  private boolean firstTime(DeliverySequence sequence) {
+    if (sequence == null || delivery == null || delivery.accept(sequence.stream(), sequence.number())) {
+      return true;
+    }
+    LOG.fine(() -> "Dropped message " + sequence.number() + ", already received");
+    return false;
+  }
+
   private void deliver(PollAnswer answer) {
+    if (!firstTime(answer.sequence())) {
+      return;
+    }
     if (!recentIds.firstTime(answer.messageId())) {
       LOG.fine(() -> "Dropped a repeated message " + answer.messageId());
       return;

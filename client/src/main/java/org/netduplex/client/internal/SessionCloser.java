@@ -23,18 +23,23 @@ public final class SessionCloser {
   private final URI endpoint;
   private final HttpClient http;
   private final Duration timeout;
-  private final WireMessages.Outgoing message;
+  private final DuplexHeader identity;
+  private final WireMessages wire;
 
   public SessionCloser(URI endpoint, DuplexHeader identity, WireMessages wire, HttpClient http, Duration timeout) {
     this.endpoint = endpoint;
     this.http = http;
     this.timeout = timeout;
-    this.message = wire.closeSession(identity);
+    this.identity = identity;
+    this.wire = wire;
   }
 
-  /** Sends the close and waits for the answer at most the timeout; never throws. */
-  public void closeSession() {
-    HttpRequest request = message.request(endpoint, timeout);
+  /**
+   * Sends the close, with {@code ackHeader} (null for none: a client that does not ack), and waits
+   * for the answer at most the timeout; never throws.
+   */
+  public void closeSession(String ackHeader) {
+    HttpRequest request = wire.closeSession(identity, ackHeader).request(endpoint, timeout);
     CompletableFuture<HttpResponse<Void>> sent = http.sendAsync(request, HttpResponse.BodyHandlers.discarding());
     try {
       HttpResponse<Void> answer = sent.get(timeout.toNanos(), TimeUnit.NANOSECONDS);

@@ -59,13 +59,18 @@ public final class WireMessages {
 
   /** A {@code wsmc:MakeConnection} poll for {@code address} (capture C in SOAP 1.1). */
   public Outgoing poll(String address) {
+    return poll(address, null);
+  }
+
+  /** As {@link #poll(String)}, with {@code headers} (XML, null for none): an acking client's {@code nda:Ack}. */
+  public Outgoing poll(String address, String headers) {
     if (format == WireFormat.SOAP11_TEXT) {
-      return new Outgoing(Soap11Envelopes.makeConnection(address), SOAP11_CONTENT_TYPE,
+      return new Outgoing(Soap11Envelopes.makeConnection(address, headers), SOAP11_CONTENT_TYPE,
           "\"" + NetDuplex.MAKE_CONNECTION_ACTION + "\"");
     }
     String body = "<wsmc:MakeConnection xmlns:wsmc=\"" + NetDuplex.WSMC_NS + "\">"
         + "<wsmc:Address>" + Xml.escape(address) + "</wsmc:Address></wsmc:MakeConnection>";
-    return soap12(NetDuplex.MAKE_CONNECTION_ACTION, "", body);
+    return soap12(NetDuplex.MAKE_CONNECTION_ACTION, headers == null ? "" : headers, body);
   }
 
   /**
@@ -74,10 +79,19 @@ public final class WireMessages {
    * SOAP 1.1 form has an empty SOAPAction and the SOAP 1.2 form no {@code wsa:Action}).
    */
   public Outgoing closeSession(DuplexHeader identity) {
+    return closeSession(identity, null);
+  }
+
+  /**
+   * As {@link #closeSession(DuplexHeader)}, with {@code headers} (XML, null for none) after
+   * {@code netdx:Duplex}: an acking client's {@code nda:Ack}, so what it received before closing
+   * counts delivered and the half-closed session can end at once (docs/protocol.md section 15).
+   */
+  public Outgoing closeSession(DuplexHeader identity, String headers) {
     String duplex = "<netdx:Duplex xmlns:netdx=\"" + NetDuplex.NETDX_NS + "\">"
         + "<netdx:Address>" + Xml.escape(identity.address()) + "</netdx:Address>"
         + "<netdx:SessionId>" + Xml.escape(identity.sessionId()) + "</netdx:SessionId>"
-        + "<netdx:CloseSession/></netdx:Duplex>";
+        + "<netdx:CloseSession/></netdx:Duplex>" + (headers == null ? "" : headers);
     if (format == WireFormat.SOAP11_TEXT) {
       return new Outgoing(("<s:Envelope xmlns:s=\"" + NetDuplex.SOAP11_NS + "\"><s:Header>" + duplex
           + "</s:Header><s:Body/></s:Envelope>").getBytes(StandardCharsets.UTF_8), SOAP11_CONTENT_TYPE, "\"\"");

@@ -30,12 +30,22 @@ public final class Soap11Envelopes {
    * carries the id the answer's {@code netdx:RelatesTo} names.
    */
   public static byte[] duplexHeaderBlock(DuplexHeader header, String messageId) {
-    if (messageId == null) {
+    return duplexHeaderBlock(header, messageId, null);
+  }
+
+  /**
+   * As {@link #duplexHeaderBlock(DuplexHeader, String)}, with {@code sequence} (an {@code nda:Sequence}
+   * header, {@link DeliveryHeaders#sequence}; null for none) last: a message on an acking address
+   * (docs/protocol.md section 15).
+   */
+  public static byte[] duplexHeaderBlock(DuplexHeader header, String messageId, String sequence) {
+    if (messageId == null && sequence == null) {
       return duplexHeaderBlock(header);
     }
     String block = new String(duplexHeaderBlock(header), StandardCharsets.UTF_8);
     String open = block.substring(0, block.length() - "</s:Header>".length());
-    return utf8(open + messageIdHeader(messageId) + "</s:Header>");
+    return utf8(open + (messageId == null ? "" : messageIdHeader(messageId)) + (sequence == null ? "" : sequence)
+        + "</s:Header>");
   }
 
   /** The {@code netdx:MessageID} header of a SOAP 1.1 two-way callback request. */
@@ -63,7 +73,13 @@ public final class Soap11Envelopes {
 
   /** A {@code wsmc:MakeConnection} poll for {@code address} (capture C). */
   public static byte[] makeConnection(String address) {
-    return envelope(new byte[0], utf8("<wsmc:MakeConnection xmlns:wsmc=\"" + NetDuplex.WSMC_NS + "\">"
+    return makeConnection(address, null);
+  }
+
+  /** As {@link #makeConnection(String)}, with {@code headers} (XML, null for none) in an {@code s:Header}. */
+  public static byte[] makeConnection(String address, String headers) {
+    byte[] headerBlock = headers == null ? new byte[0] : utf8("<s:Header>" + headers + "</s:Header>");
+    return envelope(headerBlock, utf8("<wsmc:MakeConnection xmlns:wsmc=\"" + NetDuplex.WSMC_NS + "\">"
         + "<wsmc:Address>" + Xml.escape(address) + "</wsmc:Address></wsmc:MakeConnection>"));
   }
 

@@ -72,10 +72,21 @@ public final class Soap12Envelopes {
    */
   public static byte[] message(DuplexHeader header, String action, String relatesTo, String messageId, byte[] body,
       boolean messagePending) {
+    return message(header, action, relatesTo, messageId, null, body, messagePending);
+  }
+
+  /**
+   * As {@link #message(DuplexHeader, String, String, String, byte[], boolean)}, with {@code sequence}
+   * (an {@code nda:Sequence} header, {@link DeliveryHeaders#sequence}; null for none) after the
+   * addressing headers: a message on an acking address (docs/protocol.md section 15).
+   */
+  public static byte[] message(DuplexHeader header, String action, String relatesTo, String messageId, String sequence,
+      byte[] body, boolean messagePending) {
     String head = "<s:Envelope xmlns:s=\"" + NetDuplex.SOAP12_NS + "\" xmlns:a=\"" + NetDuplex.WSA_NS + "\">"
         + "<s:Header><a:Action s:mustUnderstand=\"1\">" + Xml.escape(action) + "</a:Action>"
         + (relatesTo == null ? "" : relatesTo(relatesTo))
         + replyRequestHeaders(header, messageId)
+        + (sequence == null ? "" : sequence)
         + "<netdx:Duplex xmlns:netdx=\"" + NetDuplex.NETDX_NS + "\">"
         + "<netdx:Address>" + Xml.escape(header.address()) + "</netdx:Address>"
         + "<netdx:SessionId>" + Xml.escape(header.sessionId()) + "</netdx:SessionId></netdx:Duplex>"

@@ -44,7 +44,7 @@ public final class DuplexEngine implements AutoCloseable {
     }
     this.listener = config.listener();
     this.registry = new SessionRegistry(config.maxSessions());
-    this.sweeper = new InactivitySweeper(this, scheduler, config.inactivityTimeout());
+    this.sweeper = new InactivitySweeper(this, scheduler, config.inactivityTimeout(), config.closeDrainTimeout());
     this.callbackReplies = new PendingCallbackReplies(scheduler, config.callbackReplyTimeout());
     sweeper.start();
   }
@@ -109,13 +109,19 @@ public final class DuplexEngine implements AutoCloseable {
     return session;
   }
 
+  /** As {@link #poll(String, DeliveryAck, PollWaiter)} for a poll without {@code nda:Ack}. */
+  public PollOutcome poll(String address, PollWaiter waiter) {
+    return poll(address, null, waiter);
+  }
+
   /**
-   * A {@code MakeConnection} for {@code address}. Returns the outcome if the poll can be answered at
+   * A {@code MakeConnection} for {@code address}, with what its {@code nda:Ack} said ({@code ack}, null
+   * if it had none; docs/protocol.md section 15). Returns the outcome if the poll can be answered at
    * once; returns null if it was parked, in which case {@code waiter} is woken exactly once later.
    *
    * @throws DuplexFault if no open session uses the address
    */
-  public PollOutcome poll(String address, PollWaiter waiter) {
+  public PollOutcome poll(String address, DeliveryAck ack, PollWaiter waiter) {
     Mailbox mailbox = registry.mailbox(address);
     if (mailbox == null) {
       throw DuplexFault.naming(DuplexFault.Kind.UNKNOWN_ADDRESS, "No open duplex session uses the address " + address,
@@ -123,7 +129,14 @@ public final class DuplexEngine implements AutoCloseable {
     }
     mailbox.touchSessions(scheduler.nanoTime());
     ParkedPoll poll = new ParkedPoll(waiter);
-    Mailbox.PollStart start = mailbox.poll(poll);
+    Mailbox.PollStart start = mailbox.poll(poll, ack);
+    if (start.ackBeyondSent()) {
+      LOG.fine(() -> "An nda:Ack of " + ack.highest() + " is beyond what was sent to " + LogIds.briefAddress(address)
+          + "; everything in flight released");
+    }
+    for (QueuedMessage m : start.released()) {
+      acknowledged(m);
+    }
     if (start.ended()) {
       return PollOutcome.ENDED;
     }
@@ -154,7 +167,7 @@ public final class DuplexEngine implements AutoCloseable {
    * {@code first} alone is over the budget it goes alone.
    */
   public java.util.List<QueuedMessage> takeMore(QueuedMessage first, int maxMessages, long maxBytes, boolean soap12) {
-    return first.session().mailbox.drain(maxMessages - 1, maxBytes - first.batchBytes(soap12), soap12);
+    return first.session().mailbox.drain(first, maxMessages - 1, maxBytes - first.batchBytes(soap12), soap12);
   }
 
   /** Whether more messages wait for the address of {@code m}'s session. */
@@ -167,8 +180,20 @@ public final class DuplexEngine implements AutoCloseable {
     metrics.pollAnsweredWithMessages();
   }
 
-  /** Call after a poll answered with the message was written: counts it delivered, touches the session. */
+  /**
+   * Call after a poll answered with the message was written: counts it delivered, touches the
+   * session. A numbered message (acking address) is only written: it counts when its ack comes.
+   */
   public void delivered(QueuedMessage m) {
+    if (m.numbered()) {
+      m.session().touch(scheduler.nanoTime());
+      return;
+    }
+    acknowledged(m);
+  }
+
+  /** The message reached its client: counts it, tells the listener, completes a half-close it was the last of. */
+  private void acknowledged(QueuedMessage m) {
     RealDuplexSession session = m.session();
     session.touch(scheduler.nanoTime());
     metrics.messageDelivered();
@@ -183,8 +208,11 @@ public final class DuplexEngine implements AutoCloseable {
    * poll's form): counts it dropped and, if it was the last of a half-closed session, ends that.
    */
   public void undeliverable(QueuedMessage m) {
-    metrics.messageDropped();
     RealDuplexSession session = m.session();
+    if (m.numbered() && !session.mailbox.discard(m)) {
+      return; // acked or dropped with its session meanwhile: counted there
+    }
+    metrics.messageDropped();
     if (session.mailbox.drained(session)) {
       endSession(session, SessionEndReason.CLOSED_BY_CLIENT);
     }
@@ -198,6 +226,19 @@ public final class DuplexEngine implements AutoCloseable {
     LOG.fine(() -> "Session closed by its client: " + session.id());
     if (session.mailbox.closeByClient(session)) {
       endSession(session, SessionEndReason.CLOSED_BY_CLIENT);
+    }
+  }
+
+  /**
+   * An {@code nda:Ack} that came with a session's close ({@code ack}; null for none): what it covers
+   * counts delivered, so a half-close need not wait for a poll that will never come.
+   */
+  public void acknowledge(RealDuplexSession session, DeliveryAck ack) {
+    if (ack == null) {
+      return;
+    }
+    for (QueuedMessage m : session.mailbox.acknowledge(ack)) {
+      acknowledged(m);
     }
   }
 
@@ -278,7 +319,7 @@ public final class DuplexEngine implements AutoCloseable {
     switch (offer.status()) {
       case HANDED_TO_POLL -> {
         metrics.messageQueued();
-        offer.poll().complete(new PollOutcome.Deliver(queued));
+        offer.poll().complete(new PollOutcome.Deliver(offer.handed()));
       }
       case QUEUED -> metrics.messageQueued();
       case QUEUE_FULL -> {

@@ -7,7 +7,8 @@ import org.netduplex.core.Cancellable;
 import org.netduplex.core.Scheduler;
 
 /**
- * Ends sessions idle for longer than the inactivity timeout. One task on the shared scheduler scans
+ * Ends sessions idle for longer than the inactivity timeout, and sessions half-closed by their
+ * client that saw no poll for the close drain timeout. One task on the shared scheduler scans
  * all sessions every {@link #interval}; a scan of 50,000 sessions is a few hundred microseconds,
  * cheaper than a timer per session that every call would have to reschedule.
  */
@@ -15,15 +16,17 @@ final class InactivitySweeper {
   private final DuplexEngine engine;
   private final Scheduler scheduler;
   private final long timeoutNanos;
+  private final long drainNanos;
   private final Duration interval;
   private volatile Cancellable next;
   private volatile boolean stopped;
 
-  InactivitySweeper(DuplexEngine engine, Scheduler scheduler, Duration inactivityTimeout) {
+  InactivitySweeper(DuplexEngine engine, Scheduler scheduler, Duration inactivityTimeout, Duration closeDrainTimeout) {
     this.engine = engine;
     this.scheduler = scheduler;
     this.timeoutNanos = inactivityTimeout.toNanos();
-    Duration tenth = inactivityTimeout.dividedBy(10);
+    this.drainNanos = Math.min(timeoutNanos, closeDrainTimeout.toNanos());
+    Duration tenth = Duration.ofNanos(drainNanos).dividedBy(10);
     this.interval = tenth.compareTo(Duration.ofSeconds(1)) < 0 ? tenth : Duration.ofSeconds(1);
   }
 
@@ -46,11 +49,11 @@ final class InactivitySweeper {
     }
   }
 
-  /** Ends every session idle at {@code nowNanos}; returns how many ended. */
+  /** Ends every session idle at {@code nowNanos} (a half-closed one: for the drain timeout); returns how many ended. */
   int sweep(long nowNanos) {
     List<RealDuplexSession> idle = new ArrayList<>();
     for (RealDuplexSession s : engine.openSessions()) {
-      if (nowNanos - s.lastActivityNanos() >= timeoutNanos) {
+      if (nowNanos - s.lastActivityNanos() >= (s.closedByClient() ? drainNanos : timeoutNanos)) {
         idle.add(s);
       }
     }

@@ -12,6 +12,10 @@ import java.util.List;
  *
  * <p>Each method decides under the mailbox's lock and returns what the caller must do after it
  * (complete a poll, count a drop); nothing here does I/O or calls out.
+ *
+ * <p>An address whose client acks (docs/protocol.md section 15) also has a {@link DeliveryStream}:
+ * what a poll takes is numbered and stays in flight, and is sent again, first, until acked. An
+ * address that never acked has none and behaves exactly as before.
  */
 final class Mailbox {
   final String address;
@@ -20,6 +24,8 @@ final class Mailbox {
   private final List<RealDuplexSession> sessions = new ArrayList<>(1);
   private ParkedPoll parked;
   private boolean closed;
+  /** Null until the first poll carrying {@code nda:Ack}: the address then acks for the mailbox's life. */
+  private DeliveryStream delivery;
 
   Mailbox(String address, EngineMetrics metrics) {
     this.address = address;
@@ -42,17 +48,19 @@ final class Mailbox {
     }
   }
 
+  /** Messages of {@code session} not yet delivered: queued, and in flight on an acking address. */
   synchronized int queuedFor(RealDuplexSession session) {
-    return session.queued;
+    return session.queued + session.inFlight;
   }
 
   /** What {@link #offer} decided. */
   enum OfferStatus { QUEUED, HANDED_TO_POLL, QUEUE_FULL, SESSION_ENDED }
 
-  record Offer(OfferStatus status, ParkedPoll poll) {
-    static final Offer QUEUED = new Offer(OfferStatus.QUEUED, null);
-    static final Offer QUEUE_FULL = new Offer(OfferStatus.QUEUE_FULL, null);
-    static final Offer SESSION_ENDED = new Offer(OfferStatus.SESSION_ENDED, null);
+  /** {@code poll}, when handed the message, must be completed with {@code handed} (numbered if the address acks). */
+  record Offer(OfferStatus status, ParkedPoll poll, QueuedMessage handed) {
+    static final Offer QUEUED = new Offer(OfferStatus.QUEUED, null, null);
+    static final Offer QUEUE_FULL = new Offer(OfferStatus.QUEUE_FULL, null, null);
+    static final Offer SESSION_ENDED = new Offer(OfferStatus.SESSION_ENDED, null, null);
   }
 
   /**
@@ -61,12 +69,12 @@ final class Mailbox {
    */
   synchronized boolean closeByClient(RealDuplexSession session) {
     session.markClosedByClient();
-    return session.queued == 0;
+    return session.queued == 0 && session.inFlight == 0;
   }
 
   /** Whether a session half-closed by its client has delivered its last message and must end. */
   synchronized boolean drained(RealDuplexSession session) {
-    return session.closedByClient() && session.queued == 0;
+    return session.closedByClient() && session.queued == 0 && session.inFlight == 0;
   }
 
   /** Queues {@code m}, or hands it to the parked poll, which the caller then completes. */
@@ -74,10 +82,10 @@ final class Mailbox {
     if (closed || !m.session().isOpen()) {
       return Offer.SESSION_ENDED;
     }
-    if (parked != null) {
-      return new Offer(OfferStatus.HANDED_TO_POLL, takeParked());
+    if (parked != null) { // nothing is in flight while a poll is parked: it would have been resent
+      return new Offer(OfferStatus.HANDED_TO_POLL, takeParked(), delivery == null ? m : delivery.hand(m));
     }
-    if (m.session().queued >= maxPerSession) {
+    if (m.session().queued + m.session().inFlight >= maxPerSession) {
       return Offer.QUEUE_FULL;
     }
     queue.addLast(m);
@@ -91,14 +99,18 @@ final class Mailbox {
   /**
    * Puts back messages whose delivery failed (the client vanished mid-answer), all of them first in
    * line and in their order, in one step; only then, if a poll arrived since, takes it out with the
-   * head of the queue, which the caller hands it. A message of an ended session is dropped (a
+   * next message, which the caller hands it. A message of an ended session is dropped (a
    * half-closed session still drains its queue). Ignores the bound: the messages were already
-   * accepted.
+   * accepted. A numbered message is still in flight (or was acked or dropped since): nothing to put
+   * back, the next poll gets it first.
    */
   synchronized Requeue requeueFirst(List<QueuedMessage> messages) {
     int dropped = 0;
     for (int i = messages.size() - 1; i >= 0; i--) {
       QueuedMessage m = messages.get(i);
+      if (m.numbered()) {
+        continue;
+      }
       if (closed || m.session().ended()) {
         dropped++;
         continue;
@@ -106,51 +118,113 @@ final class Mailbox {
       queue.addFirst(m);
       m.session().queued++;
     }
-    if (parked == null || queue.isEmpty()) {
+    if (parked == null) {
       return new Requeue(dropped, null, null);
     }
-    QueuedMessage head = queue.pollFirst();
-    head.session().queued--;
-    return new Requeue(dropped, takeParked(), head);
+    QueuedMessage next = next();
+    return next == null ? new Requeue(dropped, null, null) : new Requeue(dropped, takeParked(), next);
   }
 
-  /** What {@link #poll} decided: deliver {@code message} now, or park and end {@code replaced}. */
-  record PollStart(QueuedMessage message, ParkedPoll replaced, boolean ended) {}
+  /**
+   * What {@link #poll} decided: deliver {@code message} now, or park and end {@code replaced}; the
+   * poll's ack released {@code released} (in order), which the caller counts delivered.
+   * {@code ackBeyondSent}: the ack named a number above any sent.
+   */
+  record PollStart(QueuedMessage message, ParkedPoll replaced, boolean ended, List<QueuedMessage> released,
+      boolean ackBeyondSent) {}
 
-  synchronized PollStart poll(ParkedPoll poll) {
+  /**
+   * An {@code nda:Ack} outside a poll (on a session close): releases what it covers, nothing else;
+   * returns the released messages, which the caller counts delivered.
+   */
+  synchronized List<QueuedMessage> acknowledge(DeliveryAck ack) {
+    return delivery == null ? List.of() : delivery.release(ack);
+  }
+
+  /**
+   * A poll, with what its {@code nda:Ack} said ({@code ack}; null if it had none). The first ack makes
+   * the address acking. The ack releases what it covers; then the lowest message still in flight is
+   * sent again, else the queue's head, else the poll parks.
+   */
+  synchronized PollStart poll(ParkedPoll poll, DeliveryAck ack) {
     if (closed) {
-      return new PollStart(null, null, true);
+      return new PollStart(null, null, true, List.of(), false);
     }
-    QueuedMessage next = queue.pollFirst();
+    List<QueuedMessage> released = List.of();
+    boolean beyond = false;
+    if (ack != null) {
+      if (delivery == null) {
+        delivery = DeliveryStream.fresh();
+      }
+      beyond = delivery.beyondSent(ack);
+      released = delivery.release(ack);
+    }
+    QueuedMessage next = next();
     if (next != null) {
-      next.session().queued--;
-      return new PollStart(next, null, false);
+      return new PollStart(next, null, false, released, beyond);
     }
     ParkedPoll replaced = parked != null ? takeParked() : null;
     parked = poll;
     metrics.pollParked();
-    return new PollStart(null, replaced, false);
+    return new PollStart(null, replaced, false, released, beyond);
+  }
+
+  /** The message a poll gets: the lowest in flight (acking address), else the queue's head, numbered if acking. */
+  private QueuedMessage next() {
+    QueuedMessage resend = delivery == null ? null : delivery.first();
+    return resend != null ? resend : takeHead();
+  }
+
+  private QueuedMessage takeHead() {
+    QueuedMessage head = queue.pollFirst();
+    if (head == null) {
+      return null;
+    }
+    head.session().queued--;
+    return delivery == null ? head : delivery.hand(head);
   }
 
   /**
-   * Takes, in order, the messages waiting now, up to {@code maxMessages} and {@code maxBytes} of
-   * {@link QueuedMessage#batchBytes batch bytes}: the rest of a batch answer
-   * ({@code MULTIPLE_MESSAGES_PER_POLL}). Stops at the first message that does not fit.
+   * Takes, in order, the messages to send after {@code first} now, up to {@code maxMessages} and
+   * {@code maxBytes} of {@link QueuedMessage#batchBytes batch bytes}: the rest of a batch answer
+   * ({@code MULTIPLE_MESSAGES_PER_POLL}). On an acking address those in flight after {@code first}
+   * come first, then queued ones (numbered as they are taken). Stops at the first message that does
+   * not fit.
    */
-  synchronized List<QueuedMessage> drain(int maxMessages, long maxBytes, boolean soap12) {
+  synchronized List<QueuedMessage> drain(QueuedMessage first, int maxMessages, long maxBytes, boolean soap12) {
     List<QueuedMessage> taken = new ArrayList<>();
     long bytes = 0;
+    if (delivery != null && first.numbered()) {
+      for (QueuedMessage m : delivery.after(first.sequence())) {
+        bytes += m.batchBytes(soap12);
+        if (taken.size() >= maxMessages || bytes > maxBytes) {
+          return taken;
+        }
+        taken.add(m);
+      }
+    }
     while (taken.size() < maxMessages && !queue.isEmpty()) {
       QueuedMessage next = queue.peekFirst();
-      bytes += next.batchBytes(soap12);
+      // A numbered message carries its nda:Sequence too: budgeted with the widest number, never under.
+      bytes += next.batchBytes(soap12) + (delivery == null ? 0 : sequenceBytes(next));
       if (bytes > maxBytes) {
         break;
       }
-      queue.pollFirst();
-      next.session().queued--;
-      taken.add(next);
+      taken.add(takeHead());
     }
     return taken;
+  }
+
+  private long sequenceBytes(QueuedMessage m) {
+    return m.numbered(delivery.id, Long.MAX_VALUE).batchBytes(false) - m.batchBytes(false);
+  }
+
+  /**
+   * A taken message that cannot be encoded at all: taken out of flight so no poll gets it again.
+   * True if it was numbered and still in flight (its drop is the caller's to count).
+   */
+  synchronized boolean discard(QueuedMessage m) {
+    return m.numbered() && delivery != null && delivery.discard(m);
   }
 
   /** Whether messages wait for the next poll ({@code wsmc:MessagePending}). */
@@ -184,6 +258,9 @@ final class Mailbox {
       }
     }
     session.queued = 0;
+    if (delivery != null) {
+      dropped += delivery.dropSession(session);
+    }
     if (!sessions.isEmpty()) {
       return new Detach(dropped, null, false);
     }

@@ -23,6 +23,8 @@ public final class RealDuplexSession implements DuplexSession {
   private final long openedNanos;
   /** Messages of this session in its mailbox; guarded by the mailbox's lock. */
   int queued;
+  /** Messages of this session handed to polls and not yet acked (acking address only); guarded by the mailbox's lock. */
+  int inFlight;
 
   RealDuplexSession(DuplexHeader header, Mailbox mailbox, DuplexEngine engine, long nowNanos) {
     this.header = header;

@@ -86,6 +86,7 @@ public final class DuplexInInterceptor extends AbstractSoapInterceptor {
       // session: one that is unknown or already ended has nothing left to close.
       RealDuplexSession closing = engine.sessionForClose(header.identity());
       if (closing != null) {
+        engine.acknowledge(closing, DeliveryAckReader.read(message)); // what it received before closing
         engine.closeByClient(closing);
       }
       PollResponseWriter.writeEmpty((HttpServletResponse) message.get(AbstractHTTPDestination.HTTP_RESPONSE));
@@ -105,7 +106,7 @@ public final class DuplexInInterceptor extends AbstractSoapInterceptor {
       message.getExchange().put(BATCH, Boolean.TRUE);
     }
     ContinuationPollWaiter waiter = new ContinuationPollWaiter(engine, parked);
-    PollOutcome now = engine.poll(address, waiter);
+    PollOutcome now = engine.poll(address, DeliveryAckReader.read(message), waiter);
     if (now == null) {
       ContinuationProvider provider = message.get(ContinuationProvider.class);
       Continuation continuation = provider.getContinuation();

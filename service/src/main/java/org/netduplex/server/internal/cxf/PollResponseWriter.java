@@ -30,7 +30,8 @@ final class PollResponseWriter {
   /**
    * Answers with {@code messages} (one, unless a batch), in the SOAP version and encoding the poll
    * was made in; a batch goes in NetDuplex's multipart framing. If the client is gone the messages
-   * are queued again, first in line and in order, for its next poll. A message that cannot be
+   * are queued again, first in line and in order, for its next poll (on an acking address they are
+   * still in flight, and the next poll gets them first). A message that cannot be
    * encoded (binary transcoding refused it) is counted dropped and logged once per answer; the rest
    * go out, and if none is left the poll is answered empty, so it never hangs.
    */
@@ -105,12 +106,15 @@ final class PollResponseWriter {
     }
   }
 
+  /** The text envelope; a numbered message (acking address) carries its {@code nda:Sequence}. */
   private static byte[] envelope(QueuedMessage m, boolean soap12, boolean pending) {
+    String sequence = m.sequenceHeader();
     return soap12
         ? Soap12Envelopes.message(m.session().header(), m.message().action(), m.message().relatesTo(),
-            m.message().messageId(), m.message().body(), pending)
-        : Soap11Envelopes.envelope(m.message().messageId() == null ? m.session().headerBlock()
-            : Soap11Envelopes.duplexHeaderBlock(m.session().header(), m.message().messageId()), m.message().body());
+            m.message().messageId(), sequence, m.message().body(), pending)
+        : Soap11Envelopes.envelope(m.message().messageId() == null && sequence == null ? m.session().headerBlock()
+            : Soap11Envelopes.duplexHeaderBlock(m.session().header(), m.message().messageId(), sequence),
+            m.message().body());
   }
 
   /** Answers {@code 200} with an empty body, as WCF does when a poll times out (seed 002). */
