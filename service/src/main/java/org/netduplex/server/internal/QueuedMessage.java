@@ -5,8 +5,11 @@ import org.netduplex.core.internal.MessageBatch;
 import org.netduplex.core.internal.Soap11Envelopes;
 import org.netduplex.core.internal.Soap12Envelopes;
 
-/** A callback message waiting in a mailbox for a poll, with the session it belongs to. */
-public record QueuedMessage(RealDuplexSession session, CallbackMessage message) {
+/**
+ * A callback message waiting in a mailbox for a poll, with the session it belongs to and when it was
+ * queued (the engine's clock), from which its delivery time is measured.
+ */
+public record QueuedMessage(RealDuplexSession session, CallbackMessage message, long queuedNanos) {
   /**
    * What this message costs in a batch answer in the given SOAP version, in text: its whole envelope
    * (exact: body, the session's header bytes, the action and any {@code wsa:RelatesTo}) plus the multipart framing of its part.
