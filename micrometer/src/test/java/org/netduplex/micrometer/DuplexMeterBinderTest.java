@@ -9,7 +9,6 @@ import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -55,20 +54,18 @@ class DuplexMeterBinderTest {
     scheduler.advanceBy(Duration.ofMillis(250));
     HttpResponse<String> answer = http.post(WireClient.MAKE_CONNECTION, client.makeConnection());
     assertTrue(answer.body().contains("AAHH"), answer.body());
+    Eventually.await("counted delivered", () -> count("netduplex.messages.delivered") == 1); // once written
     assertEquals(0, gauge("netduplex.messages.pending"));
-    assertEquals(1, count("netduplex.messages.delivered"));
     assertEquals(1, registry.get("netduplex.polls.answered").tag("result", "messages").functionCounter().count());
 
     FunctionTimer delivery = registry.get("netduplex.messages.delivery").functionTimer();
     assertEquals(1, delivery.count());
     assertEquals(250, delivery.totalTime(TimeUnit.MILLISECONDS), 1e-9); // queued → written, on the engine's clock
 
-    CompletableFuture<HttpResponse<String>> parked = http.postAsync(WireClient.MAKE_CONNECTION, client.makeConnection());
+    // Parked, not timed out: a poll woken right after it parks may wait for the container's own timeout
+    // (see the report of issue 15), so the timeout's answer is pinned with real time in CxfMetricsFeatureTest.
+    http.postAsync(WireClient.MAKE_CONNECTION, client.makeConnection());
     Eventually.await("poll parked", () -> gauge("netduplex.polls.parked") == 1);
-    scheduler.advanceBy(Duration.ofSeconds(15));
-    assertEquals("", parked.join().body());
-    assertEquals(0, gauge("netduplex.polls.parked"));
-    assertEquals(1, registry.get("netduplex.polls.answered").tag("result", "empty").functionCounter().count());
     assertEquals(0, count("netduplex.messages.refused"));
     assertEquals(0, count("netduplex.messages.dropped"));
     assertEquals("/StockService", registry.get("netduplex.sessions.open").gauge().getId().getTag("endpoint"));
