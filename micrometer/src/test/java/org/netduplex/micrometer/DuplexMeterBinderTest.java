@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.netduplex.server.DuplexServerConfig;
+import org.netduplex.server.PollingDuplexFeature;
 import org.netduplex.server.internal.DuplexFault;
 import org.netduplex.server.internal.cxf.DuplexFaults;
 import org.netduplex.testing.Eventually;
@@ -32,7 +33,10 @@ class DuplexMeterBinderTest {
   private final SoapHttp http = new SoapHttp(endpoint.address);
 
   DuplexMeterBinderTest() {
-    new DuplexMeterBinder(endpoint.feature, Tags.of("endpoint", "/StockService")).bindTo(registry);
+    PollingDuplexFeature feature = endpoint.feature;
+    // README:binder-begin
+    new DuplexMeterBinder(feature, Tags.of("endpoint", "/StockService")).bindTo(registry);
+    // README:binder-end
   }
 
   @AfterEach
