@@ -1,7 +1,7 @@
 package org.netduplex.server.internal;
 
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.HashMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
@@ -19,7 +19,7 @@ final class EngineMetrics {
   private final LongAdder pollsAnsweredEmpty = new LongAdder();
   private final LongAdder pollsAnsweredWithMessages = new LongAdder();
   private final LongAdder deliveryNanos = new LongAdder();
-  private final Map<String, LongAdder> faults = new ConcurrentHashMap<>(); // a few codes, fixed by the protocol
+  private final Map<String, LongAdder> faults = new ConcurrentHashMap<>(); // few: the protocol's, SOAP's and the contract's declared faults
 
   void pollParked() {
     parkedPolls.incrementAndGet();
@@ -78,7 +78,7 @@ final class EngineMetrics {
   }
 
   private Map<String, Long> faultCounts() {
-    Map<String, Long> counts = new TreeMap<>();
+    Map<String, Long> counts = new HashMap<>();
     faults.forEach((code, n) -> counts.put(code, n.sum()));
     return counts;
   }
