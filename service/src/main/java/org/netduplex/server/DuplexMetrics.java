@@ -6,6 +6,10 @@ package org.netduplex.server;
  * {@code pollsAnsweredWithMessages} counts poll answers that carried one message or more (more than
  * one only in {@code MULTIPLE_MESSAGES_PER_POLL}). {@code lateCallbackReplies} counts answers to
  * two-way callbacks that came after their call had ended (timed out, or its session ended): dropped.
+ * {@code deliveryNanos} is the time from queueing to the answer written, summed over the
+ * {@code messagesDelivered}. {@code faultsByCode} counts the faults answered, by fault code (the
+ * local name of the SOAP 1.1 {@code faultcode}, or of the SOAP 1.2 subcode if there is one, else
+ * of the code: {@code SessionEnded}, {@code UnknownAddress}, {@code Client}, {@code Sender}, ...).
  */
 public record DuplexMetrics(
     int openSessions,
@@ -19,4 +23,10 @@ public record DuplexMetrics(
     long messagesDropped,
     long pollsAnsweredEmpty,
     long pollsAnsweredWithMessages,
-    long lateCallbackReplies) {}
+    long lateCallbackReplies,
+    long deliveryNanos,
+    java.util.Map<String, Long> faultsByCode) {
+  public DuplexMetrics {
+    faultsByCode = java.util.Map.copyOf(faultsByCode);
+  }
+}

@@ -90,7 +90,7 @@ public final class PollingDuplexFeature implements AbstractPortableFeature, Auto
   @Override
   public void initialize(Server server, Bus bus) {
     doInitializeProvider(server.getEndpoint(), bus);
-    server.getEndpoint().put(FaultListener.class.getName(), new DuplexFaultListener());
+    server.getEndpoint().put(FaultListener.class.getName(), new DuplexFaultListener(engine));
     // A one-way call that fails before it is answered (unreadable body) gets its fault, as WCF sends one.
     server.getEndpoint().put(Message.ROBUST_ONEWAY, Boolean.TRUE);
     // Server.stop()/destroy() and bus shutdown (a servlet's, in a container) run this while the

@@ -195,8 +195,9 @@ public final class DuplexEngine implements AutoCloseable {
   /** The message reached its client: counts it, tells the listener, completes a half-close it was the last of. */
   private void acknowledged(QueuedMessage m) {
     RealDuplexSession session = m.session();
-    session.touch(scheduler.nanoTime());
-    metrics.messageDelivered();
+    long now = scheduler.nanoTime();
+    session.touch(now);
+    metrics.messageDelivered(now - m.queuedNanos());
     listener.messageDelivered(session);
     if (session.mailbox.drained(session)) {
       endSession(session, SessionEndReason.CLOSED_BY_CLIENT); // the half-close is complete
@@ -240,6 +241,11 @@ public final class DuplexEngine implements AutoCloseable {
     for (QueuedMessage m : session.mailbox.acknowledge(ack)) {
       acknowledged(m);
     }
+  }
+
+  /** Call once per fault the endpoint answers, with its code (SOAP 1.2: its subcode, if any). */
+  public void faultAnswered(String code) {
+    metrics.faultAnswered(code);
   }
 
   /** Call after a poll was answered empty without parking. */
@@ -314,7 +320,7 @@ public final class DuplexEngine implements AutoCloseable {
   }
 
   private Mailbox.OfferStatus enqueue(RealDuplexSession session, CallbackMessage message, int limit) {
-    QueuedMessage queued = new QueuedMessage(session, message);
+    QueuedMessage queued = new QueuedMessage(session, message, scheduler.nanoTime());
     Mailbox.Offer offer = session.mailbox.offer(queued, limit);
     switch (offer.status()) {
       case HANDED_TO_POLL -> {

@@ -1,5 +1,8 @@
 package org.netduplex.server.internal;
 
+import java.util.Map;
+import java.util.HashMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import org.netduplex.server.DuplexMetrics;
@@ -15,6 +18,8 @@ final class EngineMetrics {
   private final LongAdder messagesDropped = new LongAdder();
   private final LongAdder pollsAnsweredEmpty = new LongAdder();
   private final LongAdder pollsAnsweredWithMessages = new LongAdder();
+  private final LongAdder deliveryNanos = new LongAdder();
+  private final Map<String, LongAdder> faults = new ConcurrentHashMap<>(); // few: the protocol's, SOAP's and the contract's declared faults
 
   void pollParked() {
     parkedPolls.incrementAndGet();
@@ -37,8 +42,14 @@ final class EngineMetrics {
     messagesQueued.increment();
   }
 
-  void messageDelivered() {
+  /** A message's answer was written, {@code waitedNanos} after it was queued. */
+  void messageDelivered(long waitedNanos) {
     messagesDelivered.increment();
+    deliveryNanos.add(Math.max(0, waitedNanos));
+  }
+
+  void faultAnswered(String code) {
+    faults.computeIfAbsent(code, c -> new LongAdder()).increment();
   }
 
   void messageRefused() {
@@ -63,6 +74,12 @@ final class EngineMetrics {
     return new DuplexMetrics(openSessions, parkedPolls.get(), Math.max(0, queued - gone),
         sessionsOpened.sum(), sessionsEnded.sum(), queued, messagesDelivered.sum(),
         messagesRefused.sum(), messagesDropped.sum(), pollsAnsweredEmpty.sum(), pollsAnsweredWithMessages.sum(),
-        lateCallbackReplies);
+        lateCallbackReplies, deliveryNanos.sum(), faultCounts());
+  }
+
+  private Map<String, Long> faultCounts() {
+    Map<String, Long> counts = new HashMap<>();
+    faults.forEach((code, n) -> counts.put(code, n.sum()));
+    return counts;
   }
 }

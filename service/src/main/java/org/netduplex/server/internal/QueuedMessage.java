@@ -7,18 +7,21 @@ import org.netduplex.core.internal.Soap11Envelopes;
 import org.netduplex.core.internal.Soap12Envelopes;
 
 /**
- * A callback message waiting in a mailbox for a poll, with the session it belongs to. On an acking
- * address (docs/protocol.md section 15) a message handed to a poll is numbered: {@code stream} is the
+/**
+ * A callback message waiting in a mailbox for a poll, with the session it belongs to and when it was
+ * queued (the engine's clock), from which its delivery time is measured. On an acking address
+ * (docs/protocol.md section 15) a message handed to a poll is numbered: {@code stream} is the
  * address's stream id and {@code sequence} its number from 1; otherwise they are null and 0.
  */
-public record QueuedMessage(RealDuplexSession session, CallbackMessage message, String stream, long sequence) {
-  public QueuedMessage(RealDuplexSession session, CallbackMessage message) {
-    this(session, message, null, 0);
+public record QueuedMessage(RealDuplexSession session, CallbackMessage message, long queuedNanos, String stream,
+    long sequence) {
+  public QueuedMessage(RealDuplexSession session, CallbackMessage message, long queuedNanos) {
+    this(session, message, queuedNanos, null, 0);
   }
 
   /** This message as number {@code sequence} of {@code stream}. */
   QueuedMessage numbered(String stream, long sequence) {
-    return new QueuedMessage(session, message, stream, sequence);
+    return new QueuedMessage(session, message, queuedNanos, stream, sequence);
   }
 
   /** Whether it was numbered, so it stays in flight until the client acknowledges it. */

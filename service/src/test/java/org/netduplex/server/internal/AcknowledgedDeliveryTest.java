@@ -151,7 +151,7 @@ class AcknowledgedDeliveryTest {
     engine.send(s, message("1"));
     engine.send(s, message("2"));
     QueuedMessage one = deliver(engine.poll(s.address(), FIRST, new Waiter()));
-    QueuedMessage unnumbered = new QueuedMessage(s, message("2"));
+    QueuedMessage unnumbered = new QueuedMessage(s, message("2"), 0);
 
     long exactWithoutHeader = one.batchBytes(true) + unnumbered.batchBytes(true);
     assertTrue(engine.takeMore(one, 64, exactWithoutHeader, true).isEmpty(), "the header does not fit");

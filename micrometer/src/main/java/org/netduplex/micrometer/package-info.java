@@ -1,0 +1,2 @@
+/** Micrometer meters for polling duplex endpoints: {@link org.netduplex.micrometer.DuplexMeterBinder}. */
+package org.netduplex.micrometer;
