@@ -25,6 +25,7 @@ public final class DuplexServerConfig {
   private final int maxSessions;
   private final int maxRequestBytes;
   private final Duration requestBodyTimeout;
+  private final SessionIdPolicy sessionIdPolicy;
   private final Scheduler scheduler;
   private final DuplexSessionListener listener;
   private final DuplexMode duplexMode;
@@ -38,6 +39,7 @@ public final class DuplexServerConfig {
     this.maxSessions = b.maxSessions;
     this.maxRequestBytes = b.maxRequestBytes;
     this.requestBodyTimeout = b.requestBodyTimeout;
+    this.sessionIdPolicy = b.sessionIdPolicy;
     this.scheduler = b.scheduler;
     this.listener = b.listener;
   }
@@ -86,6 +88,11 @@ public final class DuplexServerConfig {
     return maxRequestBytes;
   }
 
+  /** Which session ids and addresses open a session; see {@link Builder#sessionIdPolicy}. */
+  public SessionIdPolicy sessionIdPolicy() {
+    return sessionIdPolicy;
+  }
+
   /** How long a request body may take to arrive in full; see {@link Builder#requestBodyTimeout}. */
   public Duration requestBodyTimeout() {
     return requestBodyTimeout;
@@ -105,7 +112,8 @@ public final class DuplexServerConfig {
     return "DuplexServerConfig{pollTimeout=" + pollTimeout + ", inactivityTimeout=" + inactivityTimeout
         + ", callbackReplyTimeout=" + callbackReplyTimeout
         + ", maxQueuedMessagesPerSession=" + maxQueuedMessagesPerSession + ", maxSessions=" + maxSessions
-        + ", maxRequestBytes=" + maxRequestBytes + ", requestBodyTimeout=" + requestBodyTimeout + ", duplexMode=" + duplexMode + "}";
+        + ", maxRequestBytes=" + maxRequestBytes + ", requestBodyTimeout=" + requestBodyTimeout
+        + ", sessionIdPolicy=" + sessionIdPolicy + ", duplexMode=" + duplexMode + "}";
   }
 
   public static final class Builder {
@@ -116,6 +124,7 @@ public final class DuplexServerConfig {
     private int maxSessions = 100_000;
     private int maxRequestBytes = 65_536;
     private Duration requestBodyTimeout = Duration.ofMinutes(2);
+    private SessionIdPolicy sessionIdPolicy = SessionIdPolicy.GUIDS_ONLY;
     private Scheduler scheduler;
     private DuplexSessionListener listener = DuplexSessionListener.NONE;
     private DuplexMode duplexMode = DuplexMode.SINGLE_MESSAGE_PER_POLL;
@@ -130,6 +139,7 @@ public final class DuplexServerConfig {
       maxSessions = c.maxSessions;
       maxRequestBytes = c.maxRequestBytes;
       requestBodyTimeout = c.requestBodyTimeout;
+      sessionIdPolicy = c.sessionIdPolicy;
       scheduler = c.scheduler;
       listener = c.listener;
       duplexMode = c.duplexMode;
@@ -218,6 +228,17 @@ public final class DuplexServerConfig {
      */
     public Builder requestBodyTimeout(Duration timeout) {
       this.requestBodyTimeout = checkPositive("requestBodyTimeout", timeout);
+      return this;
+    }
+
+    /**
+     * Which {@code netdx:SessionId}s and addresses open a session. Default
+     * {@link SessionIdPolicy#GUIDS_ONLY}: GUIDs, as every WCF and Silverlight client sends them, since
+     * anyone who guesses an address can poll that client's callbacks. {@link SessionIdPolicy#ANY}
+     * accepts any id of 1..512 characters.
+     */
+    public Builder sessionIdPolicy(SessionIdPolicy policy) {
+      this.sessionIdPolicy = Objects.requireNonNull(policy, "sessionIdPolicy");
       return this;
     }
 

@@ -51,6 +51,10 @@ public final class RequestBodyInterceptor extends AbstractPhaseInterceptor<Messa
     }
     long declared = request.getContentLengthLong();
     if (declared > maxBytes) {
+      // Nothing of the body is read: CXF must not drain it (closing the input would), and the
+      // connection closes after the fault instead of carrying the unread bytes as a next request.
+      message.setContent(InputStream.class, InputStream.nullInputStream());
+      closeAfterAnswer(message);
       throw fault(message, tooLarge("Request body of " + declared + " bytes exceeds the limit of " + maxBytes + " bytes"));
     }
     try {
@@ -70,6 +74,12 @@ public final class RequestBodyInterceptor extends AbstractPhaseInterceptor<Messa
       RequestBodyReader.start(request.getInputStream(), declared, maxBytes, body::complete);
     } catch (IOException e) {
       throw fault(message, new RequestBody.Unreadable("the connection failed while the body was read"));
+    }
+  }
+
+  private static void closeAfterAnswer(Message message) {
+    if (message.get(AbstractHTTPDestination.HTTP_RESPONSE) instanceof jakarta.servlet.http.HttpServletResponse response) {
+      response.setHeader("Connection", "close");
     }
   }
 
@@ -127,6 +137,8 @@ public final class RequestBodyInterceptor extends AbstractPhaseInterceptor<Messa
       throw fault(message, new RequestBody.Unreadable(
           "the body did not arrive within " + timeoutMillis / 1000 + " s"));
     } else {
+      message.setContent(InputStream.class, InputStream.nullInputStream());
+      closeAfterAnswer(message);
       throw fault(message, body);
     }
   }
