@@ -8,12 +8,15 @@ import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.netduplex.core.internal.RefusalLog;
+import org.netduplex.jetty.internal.PlainErrorHandler;
 
 /**
  * Prepares CXF's embedded Jetty for many parked polls: a bounded thread pool (parked polls hold no
  * thread, so a few dozen serve tens of thousands of clients) and a deep accept queue, without which
  * a burst of thousands of simultaneous polls loses connections, and no per-connection header cache.
- * Call before publishing an endpoint on that port.
+ * Errors Jetty answers itself (unparsable requests) are one line of plain text, and no answer names
+ * the server. Call before publishing an endpoint on that port.
  */
 public final class PollingDuplexJetty {
   /** Default pending-connection backlog: enough for a burst of reconnecting clients. */
@@ -27,6 +30,29 @@ public final class PollingDuplexJetty {
 
   private PollingDuplexJetty() {}
 
+  /**
+   * Answers Jetty's own errors with {@link PlainErrorHandler}: CXF installs its HTML error handler
+   * when it first publishes on the port, which this server keeps out.
+   */
+  private static final class PlainErrorsServer extends Server {
+    private final PlainErrorHandler errors = new PlainErrorHandler(RefusalLog.standard());
+
+    PlainErrorsServer(QueuedThreadPool pool) {
+      super(pool);
+      super.setErrorHandler(errors);
+    }
+
+    @Override
+    public void setErrorHandler(org.eclipse.jetty.server.Request.Handler ignored) {
+      // keep ours
+    }
+
+    @Override
+    public org.eclipse.jetty.server.Request.Handler getErrorHandler() {
+      return errors;
+    }
+  }
+
   /** Configures {@code host:port} of {@code bus} with at most {@code maxThreads} request threads. */
   public static void preparePort(Bus bus, String host, int port, int maxThreads) {
     try {
@@ -34,9 +60,10 @@ public final class PollingDuplexJetty {
       JettyHTTPServerEngine engine = factory.createJettyHTTPServerEngine(host, port, "http");
       QueuedThreadPool pool = new QueuedThreadPool(maxThreads, Math.min(8, maxThreads));
       pool.setName("netduplex-http");
-      Server jetty = new Server(pool);
+      Server jetty = new PlainErrorsServer(pool);
       HttpConfiguration http = new HttpConfiguration();
       http.setHeaderCacheSize(HEADER_CACHE_SIZE);
+      http.setSendServerVersion(false); // no "Server: Jetty(12.x)" on every answer
       ServerConnector connector = new ServerConnector(jetty, 1, 1, new HttpConnectionFactory(http));
       connector.setHost(host);
       connector.setPort(port);

@@ -25,6 +25,8 @@ public final class DuplexServerConfig {
   private final int maxQueuedMessagesPerSession;
   private final int maxSessions;
   private final int maxRequestBytes;
+  private final Duration requestBodyTimeout;
+  private final SessionIdPolicy sessionIdPolicy;
   private final Scheduler scheduler;
   private final DuplexSessionListener listener;
   private final DuplexMode duplexMode;
@@ -38,6 +40,8 @@ public final class DuplexServerConfig {
     this.maxQueuedMessagesPerSession = b.maxQueuedMessagesPerSession;
     this.maxSessions = b.maxSessions;
     this.maxRequestBytes = b.maxRequestBytes;
+    this.requestBodyTimeout = b.requestBodyTimeout;
+    this.sessionIdPolicy = b.sessionIdPolicy;
     this.scheduler = b.scheduler;
     this.listener = b.listener;
   }
@@ -91,6 +95,16 @@ public final class DuplexServerConfig {
     return maxRequestBytes;
   }
 
+  /** Which session ids and addresses open a session; see {@link Builder#sessionIdPolicy}. */
+  public SessionIdPolicy sessionIdPolicy() {
+    return sessionIdPolicy;
+  }
+
+  /** How long a request body may take to arrive in full; see {@link Builder#requestBodyTimeout}. */
+  public Duration requestBodyTimeout() {
+    return requestBodyTimeout;
+  }
+
   /** The scheduler for timeouts, or null for the feature's own real-time one. */
   public Scheduler scheduler() {
     return scheduler;
@@ -105,7 +119,8 @@ public final class DuplexServerConfig {
     return "DuplexServerConfig{pollTimeout=" + pollTimeout + ", inactivityTimeout=" + inactivityTimeout
         + ", callbackReplyTimeout=" + callbackReplyTimeout + ", closeDrainTimeout=" + closeDrainTimeout
         + ", maxQueuedMessagesPerSession=" + maxQueuedMessagesPerSession + ", maxSessions=" + maxSessions
-        + ", maxRequestBytes=" + maxRequestBytes + ", duplexMode=" + duplexMode + "}";
+        + ", maxRequestBytes=" + maxRequestBytes + ", requestBodyTimeout=" + requestBodyTimeout
+        + ", sessionIdPolicy=" + sessionIdPolicy + ", duplexMode=" + duplexMode + "}";
   }
 
   public static final class Builder {
@@ -116,6 +131,8 @@ public final class DuplexServerConfig {
     private int maxQueuedMessagesPerSession = 1_000;
     private int maxSessions = 100_000;
     private int maxRequestBytes = 65_536;
+    private Duration requestBodyTimeout = Duration.ofMinutes(2);
+    private SessionIdPolicy sessionIdPolicy = SessionIdPolicy.GUIDS_ONLY;
     private Scheduler scheduler;
     private DuplexSessionListener listener = DuplexSessionListener.NONE;
     private DuplexMode duplexMode = DuplexMode.SINGLE_MESSAGE_PER_POLL;
@@ -130,6 +147,8 @@ public final class DuplexServerConfig {
       maxQueuedMessagesPerSession = c.maxQueuedMessagesPerSession;
       maxSessions = c.maxSessions;
       maxRequestBytes = c.maxRequestBytes;
+      requestBodyTimeout = c.requestBodyTimeout;
+      sessionIdPolicy = c.sessionIdPolicy;
       scheduler = c.scheduler;
       listener = c.listener;
       duplexMode = c.duplexMode;
@@ -215,11 +234,34 @@ public final class DuplexServerConfig {
     }
 
     /**
-     * Largest request body accepted, in bytes; a larger one gets HTTP 413 or a fault. Default 65,536,
-     * WCF's default {@code MaxReceivedMessageSize}.
+     * Largest request body accepted, in bytes; a larger one gets an {@code ndf:RequestTooLarge} fault,
+     * at once when its {@code Content-Length} says so (nothing of it is read), else as soon as it
+     * grows past the limit. Default 65,536, WCF's default {@code MaxReceivedMessageSize}.
      */
     public Builder maxRequestBytes(int max) {
       this.maxRequestBytes = checkPositive("maxRequestBytes", max);
+      return this;
+    }
+
+    /**
+     * How long a request body may take to arrive in full, from the request's headers; a body still
+     * incomplete then is refused with a fault. Bodies are read without holding a thread, so a slow
+     * one costs only its bytes until then. Default 2 minutes, HTTP.sys's {@code EntityBody} timeout
+     * (which WCF's self-hosted HTTP endpoints run on).
+     */
+    public Builder requestBodyTimeout(Duration timeout) {
+      this.requestBodyTimeout = checkPositive("requestBodyTimeout", timeout);
+      return this;
+    }
+
+    /**
+     * Which {@code netdx:SessionId}s and addresses open a session. Default
+     * {@link SessionIdPolicy#GUIDS_ONLY}: GUIDs, as every WCF and Silverlight client sends them, since
+     * anyone who guesses an address can poll that client's callbacks. {@link SessionIdPolicy#ANY}
+     * accepts any id of 1..512 characters.
+     */
+    public Builder sessionIdPolicy(SessionIdPolicy policy) {
+      this.sessionIdPolicy = Objects.requireNonNull(policy, "sessionIdPolicy");
       return this;
     }
 

@@ -15,6 +15,7 @@ import org.apache.cxf.message.Message;
 import org.netduplex.msbin.MsbinLimits;
 import org.netduplex.msbin.cxf.MsbinFeature;
 import org.netduplex.server.internal.DuplexEngine;
+import org.netduplex.core.internal.RefusalLog;
 import org.netduplex.server.internal.cxf.DuplexFaultListener;
 import org.netduplex.server.internal.cxf.CallbackReplyInterceptor;
 import org.netduplex.server.internal.cxf.DuplexInInterceptor;
@@ -25,7 +26,7 @@ import org.netduplex.server.internal.cxf.OneWayResponseInterceptor;
 import org.netduplex.server.internal.cxf.OperationMatchInterceptor;
 import org.netduplex.server.internal.cxf.ParkedRequests;
 import org.netduplex.server.internal.cxf.PolledReplyInterceptor;
-import org.netduplex.server.internal.cxf.RequestSizeInterceptor;
+import org.netduplex.server.internal.cxf.RequestBodyInterceptor;
 import org.netduplex.server.internal.cxf.ServicePageInterceptor;
 import org.netduplex.server.internal.cxf.SessionReplyToInterceptor;
 import org.netduplex.server.internal.cxf.TwoWayAcceptInterceptor;
@@ -53,6 +54,7 @@ public final class PollingDuplexFeature implements AbstractPortableFeature, Auto
 
   private final DuplexEngine engine;
   private final ParkedRequests parked = new ParkedRequests();
+  private final RefusalLog refusals = RefusalLog.standard();
 
   public PollingDuplexFeature() {
     this(DuplexServerConfig.builder().build());
@@ -64,8 +66,10 @@ public final class PollingDuplexFeature implements AbstractPortableFeature, Auto
 
   @Override
   public void doInitializeProvider(InterceptorProvider provider, Bus bus) {
-    provider.getInInterceptors().add(new RequestSizeInterceptor(engine.config().maxRequestBytes()));
-    provider.getInInterceptors().add(new UnsupportedEncodingInterceptor());
+    // Bodies are read in full, without holding a thread, before anything parses them.
+    provider.getInInterceptors().add(new RequestBodyInterceptor(engine.config().maxRequestBytes(),
+        engine.config().requestBodyTimeout().toMillis()));
+    provider.getInInterceptors().add(new UnsupportedEncodingInterceptor(refusals));
     provider.getInInterceptors().add(new ServicePageInterceptor());
     // .NET binary (application/soap+msbin1, Silverlight 3+'s default) on the same endpoint as text:
     // a binary request is read as binary and answered (faults too) in binary.
@@ -90,7 +94,7 @@ public final class PollingDuplexFeature implements AbstractPortableFeature, Auto
   @Override
   public void initialize(Server server, Bus bus) {
     doInitializeProvider(server.getEndpoint(), bus);
-    server.getEndpoint().put(FaultListener.class.getName(), new DuplexFaultListener(engine));
+    server.getEndpoint().put(FaultListener.class.getName(), new DuplexFaultListener(engine, refusals));
     // A one-way call that fails before it is answered (unreadable body) gets its fault, as WCF sends one.
     server.getEndpoint().put(Message.ROBUST_ONEWAY, Boolean.TRUE);
     // Server.stop()/destroy() and bus shutdown (a servlet's, in a container) run this while the

@@ -122,6 +122,65 @@ class BadInputTest {
   }
 
   @Test
+  void aChunkedBodyOverTheLimitIsRefusedAndOpensNoSession() throws Exception {
+    WireClient big = WireClient.random();
+    byte[] body = big.register().replace("<s:Body>", "<s:Body><x>" + "a".repeat(20_000) + "</x>")
+        .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    java.io.ByteArrayOutputStream request = new java.io.ByteArrayOutputStream();
+    request.writeBytes((RawHttp.postLine(server.address) + "Content-Type: text/xml; charset=utf-8\r\nSOAPAction: \""
+        + WireClient.REGISTER + "\"\r\nTransfer-Encoding: chunked\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    for (int i = 0; i < body.length; i += 1_000) {
+      int n = Math.min(1_000, body.length - i);
+      request.writeBytes((Integer.toHexString(n) + "\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      request.write(body, i, n);
+      request.writeBytes("\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    }
+    request.writeBytes("0\r\n\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+
+    RawHttp.Answer a = RawHttp.exchange(server.address, request.toByteArray(), Duration.ofSeconds(10));
+
+    assertEquals(500, a.status(), a.head());
+    assertTrue(a.bodyText().contains("ndf:RequestTooLarge") && a.bodyText().contains("exceeds the limit of 8192 bytes"), a.bodyText());
+    assertEquals(1, server.feature.sessions().size(), "only the healthy session");
+    assertEquals(1, logged.size(), "logged " + logged.size() + " times");
+  }
+
+  @Test
+  void aBodyThatIsNotUtf8WhereItSaysSoGetsASenderFault() throws Exception {
+    byte[] valid = WireClient.random().register().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    byte[] body = java.util.Arrays.copyOf(valid, valid.length + 2);
+    body[valid.length] = (byte) 0xC3; // a lead byte followed by '(' : not UTF-8
+    body[valid.length + 1] = '(';
+    byte[] request = (RawHttp.postLine(server.address) + "Content-Type: text/xml; charset=utf-8\r\nSOAPAction: \""
+        + WireClient.REGISTER + "\"\r\nContent-Length: " + body.length + "\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    RawHttp.Answer a = RawHttp.exchange(server.address, concat(request, body), Duration.ofSeconds(10));
+
+    assertEquals(500, a.status(), a.head());
+    assertTrue(a.bodyText().matches("(?s).*<faultcode[^>]*>[a-z0-9]+:Client</faultcode>.*"), a.bodyText());
+    assertTrue(a.bodyText().contains("Unreadable request: the body is not valid utf-8"), a.bodyText());
+    assertEquals(1, logged.size(), "logged " + logged.size() + " times");
+  }
+
+  @Test
+  void anUnparsableCharsetGetsASoapFaultNotAnErrorPage() throws Exception {
+    byte[] body = WireClient.random().register().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    byte[] request = (RawHttp.postLine(server.address) + "Content-Type: text/xml; charset=\"\r\nSOAPAction: \""
+        + WireClient.REGISTER + "\"\r\nContent-Length: " + body.length + "\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    RawHttp.Answer a = RawHttp.exchange(server.address, concat(request, body), Duration.ofSeconds(10));
+
+    assertEquals(500, a.status(), a.head());
+    assertTrue(a.bodyText().contains("<faultcode>s:Client</faultcode>") && a.bodyText().contains("unknown charset"), a.bodyText());
+    assertFalse(a.bodyText().contains("Exception") || a.bodyText().contains("html"), a.bodyText());
+    assertEquals(1, logged.size(), "logged " + logged.size() + " times");
+  }
+
+  private static byte[] concat(byte[] a, byte[] b) {
+    byte[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, all, a.length, b.length);
+    return all;
+  }
+
+  @Test
   void theSessionfulBinaryEncodingIsRefusedWith415AndLoggedOnce() throws Exception {
     HttpRequest request = HttpRequest.newBuilder(server.address)
         .header("Content-Type", "application/soap+msbinsession1")

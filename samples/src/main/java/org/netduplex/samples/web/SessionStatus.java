@@ -57,7 +57,8 @@ public final class SessionStatus {
     return out.append("]}").toString();
   }
 
+  /** Never the whole id, however short: a short one shows its first half only. */
   static String prefix(String id) {
-    return id.length() <= ID_PREFIX ? id : id.substring(0, ID_PREFIX) + "…";
+    return id.substring(0, Math.min(ID_PREFIX, id.length() / 2)) + "…";
   }
 }

@@ -31,6 +31,7 @@ public final class DuplexEngine implements AutoCloseable {
   private final EngineMetrics metrics = new EngineMetrics();
   private final InactivitySweeper sweeper;
   private final PendingCallbackReplies callbackReplies;
+  private final SessionIdCheck idCheck;
   private volatile boolean closed;
 
   public DuplexEngine(DuplexServerConfig config) {
@@ -44,6 +45,7 @@ public final class DuplexEngine implements AutoCloseable {
     }
     this.listener = config.listener();
     this.registry = new SessionRegistry(config.maxSessions());
+    this.idCheck = new SessionIdCheck(config.sessionIdPolicy());
     this.sweeper = new InactivitySweeper(this, scheduler, config.inactivityTimeout(), config.closeDrainTimeout());
     this.callbackReplies = new PendingCallbackReplies(scheduler, config.callbackReplyTimeout());
     sweeper.start();
@@ -71,6 +73,7 @@ public final class DuplexEngine implements AutoCloseable {
         throw sessionEnded(header);
       }
       checkOpen();
+      idCheck.check(header);
       RealDuplexSession opened = registry.open(header,
           mailbox -> new RealDuplexSession(header, mailbox, this, now),
           address -> new Mailbox(address, metrics));

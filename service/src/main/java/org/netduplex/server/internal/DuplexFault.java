@@ -19,6 +19,8 @@ public final class DuplexFault extends RuntimeException {
     ADDRESS_MISMATCH(true),
     /** A poll naming an address no open session uses. */
     UNKNOWN_ADDRESS(true),
+    /** A session id or address the endpoint's SessionIdPolicy refuses (not a GUID). */
+    INVALID_SESSION_ID(true),
     /** The endpoint has the maximum number of sessions open. */
     TOO_MANY_SESSIONS(false),
     /**

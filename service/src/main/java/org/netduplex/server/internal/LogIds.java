@@ -14,9 +14,12 @@ public final class LogIds {
 
   private LogIds() {}
 
-  /** The first {@value #SHOWN} characters of {@code id} and an ellipsis. */
+  /**
+   * The first {@value #SHOWN} characters of {@code id} and an ellipsis; never the whole id, however
+   * short: an id of up to twice that length shows its first half only.
+   */
   public static String brief(String id) {
-    return id.length() <= SHOWN ? id : id.substring(0, SHOWN) + "…";
+    return id.substring(0, Math.min(SHOWN, id.length() / 2)) + "…";
   }
 
   /** An anonymous address ({@code …?id=<GUID>}) shortened to the start of its id. */

@@ -53,6 +53,7 @@ public final class DuplexFaults {
       case SESSION_ENDED -> ndf("SessionEnded");
       case ADDRESS_MISMATCH -> ndf("AddressMismatch");
       case UNKNOWN_ADDRESS -> ndf("UnknownAddress");
+      case INVALID_SESSION_ID -> ndf("InvalidSessionId");
       case TOO_MANY_SESSIONS -> ndf("ServerTooBusy");
       case REQUEST_TOO_LARGE -> ndf("RequestTooLarge");
       case SERVER_MISCONFIGURED -> ndf("ServerMisconfigured");

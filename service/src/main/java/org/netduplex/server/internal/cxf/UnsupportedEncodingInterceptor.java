@@ -8,6 +8,7 @@ import org.apache.cxf.message.Message;
 import org.apache.cxf.phase.AbstractPhaseInterceptor;
 import org.apache.cxf.phase.Phase;
 import org.apache.cxf.transport.http.AbstractHTTPDestination;
+import org.netduplex.core.internal.RefusalLog;
 
 /**
  * Answers {@code 415 Unsupported Media Type} to the sessionful binary encoding
@@ -16,11 +17,13 @@ import org.apache.cxf.transport.http.AbstractHTTPDestination;
  * is parsed, with one log line, instead of a confusing XML parse fault.
  */
 public final class UnsupportedEncodingInterceptor extends AbstractPhaseInterceptor<Message> {
-  private static final Logger LOG = Logger.getLogger("org.netduplex.server.Refusals");
+  private static final Logger LOG = Logger.getLogger(UnsupportedEncodingInterceptor.class.getName());
   static final String SESSIONFUL_BINARY = "application/soap+msbinsession1";
+  private final RefusalLog refusals;
 
-  public UnsupportedEncodingInterceptor() {
+  public UnsupportedEncodingInterceptor(RefusalLog refusals) {
     super(Phase.RECEIVE);
+    this.refusals = refusals;
   }
 
   @Override
@@ -29,7 +32,7 @@ public final class UnsupportedEncodingInterceptor extends AbstractPhaseIntercept
     if (type == null || !type.toString().toLowerCase(Locale.ROOT).startsWith(SESSIONFUL_BINARY)) {
       return;
     }
-    LOG.warning(() -> "Refused a request in " + SESSIONFUL_BINARY + " (HTTP 415): over HTTP use application/soap+msbin1");
+    refusals.warning(() -> "Refused a request in " + SESSIONFUL_BINARY + " (HTTP 415): over HTTP use application/soap+msbin1");
     HttpServletResponse response = (HttpServletResponse) message.get(AbstractHTTPDestination.HTTP_RESPONSE);
     response.setStatus(HttpServletResponse.SC_UNSUPPORTED_MEDIA_TYPE);
     response.setContentLength(0);

@@ -34,6 +34,7 @@ import org.netduplex.testing.FakeScheduler;
  */
 class BatchSizeTest {
   private final DuplexEngine engine = new DuplexEngine(DuplexServerConfig.builder()
+      .sessionIdPolicy(org.netduplex.server.SessionIdPolicy.ANY) // ids of the longest length accepted
       .scheduler(new FakeScheduler()).maxPendingMessagesPerSession(500).build());
 
   @AfterEach
