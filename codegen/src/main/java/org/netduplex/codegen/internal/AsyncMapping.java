@@ -7,8 +7,8 @@ import org.w3c.dom.Element;
 /**
  * Asks CXF's wsdl2java for the JAX-WS async variants of every service operation
  * ({@code Response<T> opAsync(...)} and {@code Future<?> opAsync(..., AsyncHandler<T>)}) with JAX-WS's
- * own customization, {@code <jaxws:bindings><jaxws:enableAsyncMapping>true</…>} in each service
- * portType (JAX-WS 2.2 section 8.7.3). Callback portTypes, written after the split in documents of
+ * own customization, {@code <jaxws:bindings><jaxws:enableAsyncMapping>true</…>} embedded in each
+ * service portType (an embedded declaration applies to its parent element: docs/protocol.md section 12). Callback portTypes, written after the split in documents of
  * their own, are not touched: NetDuplex calls a callback method itself, and a callback interface
  * with async methods would make every implementation write them.
  */
