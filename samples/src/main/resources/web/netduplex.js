@@ -123,7 +123,7 @@
       const code = localPart(textOf(firstChildElement(fault, null, 'faultcode')));
       return new SoapFault(code, textOf(firstChildElement(fault, null, 'faultstring')));
     }
-    let codeElement = firstChildElement(fault, ns, 'Code');
+    const codeElement = firstChildElement(fault, ns, 'Code');
     const soapCode = localPart(textOf(firstChildElement(codeElement, ns, 'Value')));
     let code = soapCode;
     for (let sub = firstChildElement(codeElement, ns, 'Subcode'); sub; sub = firstChildElement(sub, ns, 'Subcode')) {
@@ -366,8 +366,10 @@
      * reply when it carries wsa:RelatesTo (it completes its call, fault or not), else a callback.
      */
     received(message, response) {
-      if (message.fault && message.relatesTo === null) throw message.fault;
-      if (!response.ok) throw new Error('HTTP ' + response.status);
+      if (message.relatesTo === null) {
+        if (message.fault) throw message.fault;
+        if (!response.ok) throw new Error('HTTP ' + response.status);
+      }
       const sessionId = firstChildElement(firstChildElement(message.header, NETDX, 'Duplex'), NETDX, 'SessionId');
       if (!sessionId || sessionId.textContent.trim() !== this.sessionId) {
         console.warn('NetDuplex: dropped a message for another session');
@@ -388,6 +390,7 @@
         }
       }
     }
+
     /** Tells onCaughtUp once after messages came, when a poll shows that nothing more is waiting. */
     caughtUp() {
       if (!this.behind || !this.polling) return;
