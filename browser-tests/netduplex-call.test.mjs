@@ -27,10 +27,14 @@ async function page(setUp) {
 function pollAnswers(change) {
   return (context) => context.route('**/ChatService-soap12', async (route) => {
     if (!(route.request().postData() || '').includes('MakeConnection')) return route.continue();
-    const response = await route.fetch();
-    const { body, holdMs } = change(await response.text());
-    if (holdMs) await new Promise((r) => setTimeout(r, holdMs));
-    await route.fulfill({ response, body });
+    try {
+      const response = await route.fetch();
+      const { body, holdMs } = change(await response.text());
+      if (holdMs) await new Promise((r) => setTimeout(r, holdMs));
+      await route.fulfill({ response, body });
+    } catch (e) {
+      // A poll (parked, or held here) that outlives its test: the page is closed and nobody waits for it.
+    }
   });
 }
 
@@ -136,7 +140,7 @@ test('a reply later than replyTimeoutMs rejects its call; it is dropped and coun
   const p = await page(pollAnswers((answer) => {
     if (!answer.includes('JoinResult') || !holding) return { body: answer };
     holding = false;
-    return { body: answer, holdMs: 1500 };
+    return { body: answer, holdMs: 3000 };
   }));
   const result = await p.evaluate(async (body) => {
     const client = new NetDuplexClient('/ChatService-soap12', { soapVersion: '1.2', replyTimeoutMs: 300 });
@@ -158,7 +162,7 @@ test('a reply later than replyTimeoutMs rejects its call; it is dropped and coun
   }, joinBody('tardy'));
   assert.equal(result.timedOut.name, 'ReplyTimeoutError');
   assert.equal(result.timedOut.message, 'No reply to urn:netduplex:samples:chat/IChatService/Join within 300 ms');
-  assert.ok(result.timedOut.afterMs >= 300 && result.timedOut.afterMs < 1500, String(result.timedOut.afterMs));
+  assert.ok(result.timedOut.afterMs >= 300 && result.timedOut.afterMs < 3000, String(result.timedOut.afterMs));
   assert.deepEqual([result.dropped, result.reason, result.state, result.droppedAfter],
     [1, 'You already joined as tardy.', 'open', 1]);
   assert.deepEqual(p.errors, []);
