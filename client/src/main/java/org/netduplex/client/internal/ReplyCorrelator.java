@@ -153,7 +153,7 @@ public final class ReplyCorrelator {
       in.put(Message.CONTENT_TYPE, reply.contentType());
       in.put(Message.ENCODING, "UTF-8");
       in.setContent(InputStream.class, new ByteArrayInputStream(reply.envelope()));
-      executor.execute(() -> client.onMessage(in));
+      executor.execute(() -> afterAsyncMapping(() -> client.onMessage(in)));
     }
   }
 
@@ -164,6 +164,19 @@ public final class ReplyCorrelator {
       lifecycle.listener().replyDropped(relatesTo);
     } catch (RuntimeException e) {
       LOG.warning("ClientListener.replyDropped threw; ignored: " + e);
+    }
+  }
+
+  /**
+   * Runs a completion through CXF. An async call's failure reaches its {@link AsyncCall} first; CXF
+   * then maps it through SAAJ, which is not on this client's classpath, and throws: the call has
+   * its outcome already, so that is logged without a trace instead of killing the thread.
+   */
+  private static void afterAsyncMapping(Runnable completion) {
+    try {
+      completion.run();
+    } catch (WebServiceException e) {
+      LOG.fine(() -> "CXF could not map an async call's failure (no SAAJ); the call has it already: " + e.getMessage());
     }
   }
 
@@ -201,7 +214,7 @@ public final class ReplyCorrelator {
     addressingCache.remove(messageId);
     ClientCallback callback = p.exchange.remove(ClientCallback.class);
     if (callback != null) {
-      executor.execute(() -> callback.handleException(null, error));
+      executor.execute(() -> afterAsyncMapping(() -> callback.handleException(null, error)));
       return;
     }
     Message failed = new MessageImpl();

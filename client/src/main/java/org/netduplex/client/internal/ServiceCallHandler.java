@@ -48,6 +48,12 @@ public final class ServiceCallHandler implements InvocationHandler {
       throw new SessionFaultedException("the duplex session is gone"
           + (cause != null ? ": " + cause.getMessage() : "") + "; build a new client", cause);
     }
+    if (isAsync(method)) {
+      Object call = AsyncCall.invoke(cxfProxy, method, args);
+      if (call != null) {
+        return call; // its acknowledgement starts polling
+      }
+    }
     Object result;
     try {
       result = method.invoke(cxfProxy, args);
