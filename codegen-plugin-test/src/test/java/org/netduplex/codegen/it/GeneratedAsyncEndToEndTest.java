@@ -55,7 +55,7 @@ import org.netduplex.codegen.it.vdiasync.StartVMResponse;
 import org.netduplex.server.CallbackChannels;
 import org.netduplex.server.DuplexServerConfig;
 import org.netduplex.server.PollingDuplexFeature;
-import org.netduplex.server.PollingDuplexJetty;
+import org.netduplex.jetty.PollingDuplexJetty;
 import org.netduplex.testing.Eventually;
 import org.netduplex.testing.FakeScheduler;
 
