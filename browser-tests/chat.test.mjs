@@ -71,15 +71,27 @@ test('a joining page shows the members already present, from the reply its Join 
   const ann = await openChat();
   const ben = await openChat();
   await join(ann, 'ann');
-  const joinAnswers = [];
-  ben.on('response', async (r) => {
-    if ((r.request().headers()['soapaction'] || '').endsWith('/IChatService/Join"')) joinAnswers.push(await r.text());
+  // SOAP 1.2: Join's POST carries a wsa:MessageID and is answered empty; the reply comes on a poll.
+  const joinPosts = [];
+  const polledReplies = [];
+  ben.on('response', (r) => { // pushed at once, read below: the page may resolve Join before node reads a body
+    const sent = r.request().postData() || '';
+    if (/action="[^"]*\/IChatService\/Join"/.test(r.request().headers()['content-type'] || '')) {
+      joinPosts.push(r.text().then((answer) => ({ messageId: /<a:MessageID>([^<]+)</.exec(sent)?.[1], status: r.status(), answer })));
+    } else if (sent.includes('MakeConnection')) {
+      polledReplies.push(r.text());
+    }
   });
   await join(ben, 'ben');
+  const [post] = await Promise.all(joinPosts);
+  const replies = (await Promise.all(polledReplies)).filter((answer) => answer.includes('RelatesTo'));
   // ann joined before ben's session existed: no callback told ben of her, only Join's JoinResult did.
   assert.equal(await ben.locator('#members').textContent(), 'ann, ben');
-  assert.equal(joinAnswers.length, 1);
-  assert.match(joinAnswers[0], /<(\w+:)?Members>\s*<(\w+:)?string>ann<\/(\w+:)?string>/);
+  assert.equal(joinPosts.length, 1);
+  assert.deepEqual([post.status, post.answer], [200, '']);
+  assert.equal(replies.length, 1);
+  assert.ok(replies[0].includes('<a:RelatesTo>' + post.messageId + '</a:RelatesTo>'), replies[0]);
+  assert.match(replies[0], /<(\w+:)?Members>\s*<(\w+:)?string>ann<\/(\w+:)?string>/);
   assert.deepEqual(ben.errors, []);
 });
 

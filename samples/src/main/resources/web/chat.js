@@ -100,7 +100,10 @@
     $('name').focus();
   }
 
-  const connection = new NetDuplexConnection('/ChatService', {
+  // The chat server publishes ChatService in SOAP 1.2 + WS-Addressing too (<address>-soap12): there Join's
+  // reply comes on a poll, correlated by wsa:RelatesTo, after the callbacks the call sent, as in Silverlight 3+.
+  const connection = new NetDuplexConnection('/ChatService-soap12', {
+    soapVersion: '1.2',
     // On a new session (the server restarted): join again under the same name.
     start: async (client) => {
       if (!me) return;
@@ -155,7 +158,7 @@
     const body = '<Say xmlns="' + NS + '" xmlns:i="' + XSI + '"><Text>' + x(message) + '</Text>' +
       (to ? '<To>' + x(to) + '</To>' : '<To i:nil="true"/>') + '</Say>';
     try {
-      await connection.call(ACTION + 'Say', body);
+      await connection.send(ACTION + 'Say', body);
       $('text').value = '';
     } catch (e) {
       $('say-error').textContent = 'Not sent: ' + e.message;

@@ -1,12 +1,17 @@
-// NetDuplex for the browser: a dependency-free client of WCF's polling duplex protocol (text SOAP 1.1).
-// Every call carries the netdx:Duplex header; a WS-MakeConnection poll loop receives callbacks.
+// NetDuplex for the browser: a dependency-free client of WCF's polling duplex protocol, in text:
+// SOAP 1.1 (Silverlight 2, as captured) or SOAP 1.2 + WS-Addressing 1.0 (Silverlight 3+'s profile).
+// Every call carries the netdx:Duplex header; a WS-MakeConnection poll loop receives callbacks and,
+// in SOAP 1.2, the replies of request-reply calls.
 //
 //   const client = new NetDuplexClient('/StockService', {
+//     soapVersion: '1.1',                // or '1.2' for a SOAP 1.2 endpoint (the samples' <address>-soap12)
+//     replyTimeoutMs: 60000,             // how long call() waits for its reply (WCF's SendTimeout)
 //     onMessage: (body) => ...,          // body: the callback's body element (a DOM Element)
 //     onState: (state, detail) => ...,   // 'connecting' | 'open' | 'backing-off' | 'faulted' | 'closed'
 //     onCaughtUp: () => ...,             // a poll stayed parked: nothing more was waiting on the server
 //   });
-//   await client.call('Silverlight/IStockService/Register', '');   // starts polling
+//   await client.send('Silverlight/IStockService/Register', '');   // a one-way operation; starts polling
+//   const reply = await client.call(action, bodyXml);              // a request-reply one: its reply's body element
 //   client.close();                    // ends the session on the server (netdx:CloseSession)
 //
 // A page holds a NetDuplexConnection instead: it replaces a client whose session the server lost (a
@@ -14,9 +19,10 @@
 (function (global) {
   'use strict';
 
-  const SOAP = 'http://schemas.xmlsoap.org/soap/envelope/';
   const NETDX = 'http://schemas.microsoft.com/2008/04/netduplex';
   const WSMC = 'http://docs.oasis-open.org/ws-rx/wsmc/200702';
+  const WSA = 'http://www.w3.org/2005/08/addressing';
+  const MAKE_CONNECTION = WSMC + '/MakeConnection';
   const WCF_ANONYMOUS = WSMC + '/anoynmous?id='; // WCF's spelling, as on the wire
   const SESSION_FAULTS = ['SessionEnded', 'UnknownAddress', 'AddressMismatch'];
   // Retry delays of polls and reconnects (doubling, with jitter), as the Java client's order of magnitude.
@@ -26,6 +32,8 @@
   const CAUGHT_UP_MS = 150;
   // How long a page keeps trying to reach a server that is down before it gives up and says so.
   const GIVE_UP_AFTER_MS = 2 * 60 * 1000;
+  // How long a request-reply call waits for its reply: WCF's default SendTimeout, as the Java client.
+  const REPLY_TIMEOUT_MS = 60 * 1000;
 
   function uuid() {
     if (global.crypto && global.crypto.randomUUID) {
@@ -44,10 +52,36 @@
     return String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
   }
 
-  function envelope(header, body) {
-    return '<s:Envelope xmlns:s="' + SOAP + '">' + (header ? '<s:Header>' + header + '</s:Header>' : '') +
-      '<s:Body>' + body + '</s:Body></s:Envelope>';
-  }
+  /**
+   * The two SOAP profiles: how each writes an envelope and its HTTP headers. SOAP 1.1 has no
+   * addressing (the action is the SOAPAction header); SOAP 1.2 carries it as wsa:Action, with wsa:To
+   * the endpoint, as WCF addresses a message (docs/protocol.md section 6), and in the Content-Type.
+   */
+  const SOAP11 = {
+    ns: 'http://schemas.xmlsoap.org/soap/envelope/',
+    addressing: false,
+    envelope(action, to, header, body) {
+      return '<s:Envelope xmlns:s="' + this.ns + '">' + (header ? '<s:Header>' + header + '</s:Header>' : '') +
+        '<s:Body>' + body + '</s:Body></s:Envelope>';
+    },
+    httpHeaders(action) {
+      return { 'Content-Type': 'text/xml; charset=utf-8', 'SOAPAction': '"' + action + '"' };
+    },
+  };
+  const SOAP12 = {
+    ns: 'http://www.w3.org/2003/05/soap-envelope',
+    addressing: true,
+    envelope(action, to, header, body) {
+      return '<s:Envelope xmlns:s="' + this.ns + '" xmlns:a="' + WSA + '"><s:Header>' +
+        (action ? '<a:Action s:mustUnderstand="1">' + xmlText(action) + '</a:Action>' : '') +
+        '<a:To s:mustUnderstand="1">' + xmlText(to) + '</a:To>' + header + '</s:Header><s:Body>' + body +
+        '</s:Body></s:Envelope>';
+    },
+    httpHeaders(action) {
+      return { 'Content-Type': 'application/soap+xml; charset=utf-8' + (action ? '; action="' + action + '"' : '') };
+    },
+  };
+  const PROFILES = { '1.1': SOAP11, '1.2': SOAP12 };
 
   function firstChildElement(parent, ns, local) {
     if (!parent) return null;
@@ -57,35 +91,133 @@
     return null;
   }
 
-  /** A SOAP fault answered by the server; code is the faultcode's local part. */
+  const localPart = (qname) => qname.substring(qname.indexOf(':') + 1).trim();
+  const textOf = (el) => (el ? el.textContent.trim() : '');
+
+  /**
+   * A SOAP fault answered by the server. code is the most specific fault code's local part (SOAP 1.1's
+   * faultcode; SOAP 1.2's innermost Subcode, else its Code: 'SessionEnded', 'Sender'), soapCode SOAP 1.2's
+   * Code ('Sender', 'Receiver'; SOAP 1.1's faultcode), reason the reason text (also the message).
+   */
   class SoapFault extends Error {
-    constructor(code, reason) {
+    constructor(code, reason, soapCode) {
       super(reason || code);
+      this.name = 'SoapFault';
       this.code = code;
+      this.soapCode = soapCode || code;
+      this.reason = reason;
     }
   }
 
+  /** A request-reply call whose reply did not come within the reply timeout; the session goes on. */
+  class ReplyTimeoutError extends Error {
+    constructor(action, ms) {
+      super('No reply to ' + action + ' within ' + ms + ' ms');
+      this.name = 'ReplyTimeoutError';
+      this.action = action;
+    }
+  }
+
+  function readFault(fault, ns) {
+    if (ns === SOAP11.ns) {
+      const code = localPart(textOf(firstChildElement(fault, null, 'faultcode')));
+      return new SoapFault(code, textOf(firstChildElement(fault, null, 'faultstring')));
+    }
+    let codeElement = firstChildElement(fault, ns, 'Code');
+    const soapCode = localPart(textOf(firstChildElement(codeElement, ns, 'Value')));
+    let code = soapCode;
+    for (let sub = firstChildElement(codeElement, ns, 'Subcode'); sub; sub = firstChildElement(sub, ns, 'Subcode')) {
+      code = localPart(textOf(firstChildElement(sub, ns, 'Value')));
+    }
+    const reason = textOf(firstChildElement(firstChildElement(fault, ns, 'Reason'), ns, 'Text'));
+    return new SoapFault(code, reason, soapCode);
+  }
+
+  /**
+   * Reads an answer, SOAP 1.1 or 1.2: its header, its body element or its fault (a SoapFault, not
+   * thrown: a fault that relates to a call is that call's answer), and its wsa:RelatesTo (null if none).
+   */
   function parseEnvelope(text) {
     const doc = new DOMParser().parseFromString(text, 'application/xml');
     const root = doc.documentElement;
-    if (!root || root.namespaceURI !== SOAP || root.localName !== 'Envelope') {
+    const ns = root ? root.namespaceURI : null;
+    if (!root || (ns !== SOAP11.ns && ns !== SOAP12.ns) || root.localName !== 'Envelope') {
       throw new Error('not a SOAP envelope');
     }
-    const header = firstChildElement(root, SOAP, 'Header');
-    const body = firstChildElement(root, SOAP, 'Body');
-    const fault = firstChildElement(body, SOAP, 'Fault');
-    if (fault) {
-      const code = (firstChildElement(fault, null, 'faultcode') || {}).textContent || '';
-      const reason = (firstChildElement(fault, null, 'faultstring') || {}).textContent || '';
-      throw new SoapFault(code.substring(code.indexOf(':') + 1), reason);
+    const header = firstChildElement(root, ns, 'Header');
+    const body = firstChildElement(root, ns, 'Body');
+    const fault = firstChildElement(body, ns, 'Fault');
+    const relatesTo = firstChildElement(header, WSA, 'RelatesTo');
+    return {
+      header: header,
+      body: fault || !body ? null : body.firstElementChild,
+      fault: fault ? readFault(fault, ns) : null,
+      relatesTo: relatesTo ? relatesTo.textContent.trim() : null,
+    };
+  }
+
+  /**
+   * The request-reply calls waiting for their reply on a poll, by wsa:MessageID. Each waits at most
+   * timeoutMs from when it was sent, then fails with ReplyTimeoutError; a reply nobody waits for (it
+   * came late, or names no call) is dropped and counted.
+   */
+  class PendingReplies {
+    constructor(timeoutMs) {
+      this.timeoutMs = timeoutMs;
+      this.waiting = new Map(); // messageId -> { resolve, reject, timer }
+      this.dropped = 0;
     }
-    return { header: header, body: body ? body.firstElementChild : null };
+
+    /** A Promise of the reply to the call sent with messageId. */
+    expect(messageId, action) {
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => {
+          this.waiting.delete(messageId);
+          reject(new ReplyTimeoutError(action, this.timeoutMs));
+        }, this.timeoutMs);
+        this.waiting.set(messageId, { resolve, reject, timer });
+      });
+    }
+
+    /** The call's request never reached the server: it fails with error, not with a timeout later. */
+    fail(messageId, error) {
+      const call = this.take(messageId);
+      if (call) call.reject(error);
+    }
+
+    /** Completes the call message relates to (its body, or its fault); false if no call waits for it. */
+    settle(message) {
+      const call = this.take(message.relatesTo);
+      if (!call) {
+        this.dropped++;
+        return false;
+      }
+      if (message.fault) call.reject(message.fault);
+      else call.resolve(message.body);
+      return true;
+    }
+
+    /** Fails every waiting call at once (the client closed or its session ended). */
+    failAll(error) {
+      for (const id of Array.from(this.waiting.keys())) this.take(id).reject(error);
+    }
+
+    take(messageId) {
+      const call = this.waiting.get(messageId);
+      if (!call) return null;
+      this.waiting.delete(messageId);
+      clearTimeout(call.timer);
+      return call;
+    }
   }
 
   class NetDuplexClient {
     constructor(url, options) {
       const o = options || {};
       this.url = url;
+      this.soap = PROFILES[o.soapVersion || '1.1'];
+      if (!this.soap) throw new Error('soapVersion is \'1.1\' or \'1.2\', not ' + o.soapVersion);
+      this.endpoint = new URL(url, global.location.href).href; // wsa:To
       this.address = WCF_ANONYMOUS + uuid();
       this.sessionId = uuid();
       this.onMessage = o.onMessage || function () {};
@@ -95,6 +227,7 @@
       this.backoffInitialMs = o.backoffInitialMs || BACKOFF_INITIAL_MS;
       this.backoffMaxMs = o.backoffMaxMs || BACKOFF_MAX_MS;
       this.caughtUpMs = o.caughtUpMs || CAUGHT_UP_MS;
+      this.replies = new PendingReplies(o.replyTimeoutMs || REPLY_TIMEOUT_MS);
       this.state = 'new';
       this.backoffMs = 0;
       this.polling = false;
@@ -103,16 +236,57 @@
       this.fault = null; // the SoapFault that ended the session, once faulted
     }
 
+    /** Replies that came for no waiting call (after its timeout, or naming none): dropped, counted here. */
+    get droppedReplies() {
+      return this.replies.dropped;
+    }
+
     duplexHeader() {
       return '<netdx:Duplex xmlns:netdx="' + NETDX + '"><netdx:Address>' + xmlText(this.address) +
         '</netdx:Address><netdx:SessionId>' + xmlText(this.sessionId) + '</netdx:SessionId></netdx:Duplex>';
     }
 
     /**
-     * Sends a service call; bodyXml is the body element (already escaped). Resolves to the reply's body
-     * element for a request-reply operation, null for a one-way one. Starts polling.
+     * Sends a one-way operation; bodyXml is the body element (already escaped). Resolves once the
+     * server took it (its empty 200), rejects with the SoapFault it answered. Starts polling.
+     */
+    async send(action, bodyXml) {
+      await this.post(action, '', bodyXml);
+      this.open();
+    }
+
+    /**
+     * Calls a request-reply operation; resolves with the reply's body element, rejects with its
+     * SoapFault (code, reason) or, in SOAP 1.2, with ReplyTimeoutError after replyTimeoutMs. In SOAP
+     * 1.2 the request carries a wsa:MessageID, its POST is answered with an empty 200 and the reply
+     * comes on a poll with wsa:RelatesTo naming it (docs/protocol.md section 14). SOAP 1.1 has no
+     * addressing: the reply is the POST's own answer, and an empty one means the operation is one-way.
      */
     async call(action, bodyXml) {
+      if (!this.soap.addressing) {
+        const answer = await this.post(action, '', bodyXml);
+        this.open();
+        if (!answer) throw new Error(action + ' is one-way (the server sent no reply): use send()');
+        return answer.body;
+      }
+      const messageId = 'urn:uuid:' + uuid();
+      const reply = this.replies.expect(messageId, action); // the timeout counts from the call, as WCF's SendTimeout
+      reply.catch(() => {}); // handled by our caller: not an unhandled rejection if it fails before the POST ends
+      let answer;
+      try {
+        answer = await this.post(action, '<a:MessageID>' + messageId + '</a:MessageID><a:ReplyTo><a:Address>' +
+          WSA + '/anonymous</a:Address></a:ReplyTo>', bodyXml);
+      } catch (e) {
+        this.replies.fail(messageId, e);
+        return reply;
+      }
+      if (answer) this.replies.settle(Object.assign(answer, { relatesTo: messageId })); // a server that answers in place
+      this.open();
+      return reply;
+    }
+
+    /** POSTs a message of this session; resolves with the parsed answer (null if empty), rejects with its fault. */
+    async post(action, addressing, bodyXml) {
       if (this.state === 'closed' || this.state === 'faulted') {
         throw new Error('client is ' + this.state);
       }
@@ -120,19 +294,19 @@
       try {
         response = await fetch(this.url, {
           method: 'POST',
-          headers: { 'Content-Type': 'text/xml; charset=utf-8', 'SOAPAction': '"' + action + '"' },
-          body: envelope(this.duplexHeader(), bodyXml),
+          headers: this.soap.httpHeaders(action),
+          body: this.soap.envelope(action, this.endpoint, addressing + this.duplexHeader(), bodyXml),
         });
       } catch (e) {
         throw new Error('the server cannot be reached'); // fetch says only "Failed to fetch"
       }
       const text = await response.text();
-      const reply = text ? parseEnvelope(text) : null; // throws the SoapFault the server answered with
+      const answer = text ? parseEnvelope(text) : null;
+      if (answer && answer.fault) throw answer.fault;
       if (!response.ok) {
         throw new Error('HTTP ' + response.status);
       }
-      this.open();
-      return reply ? reply.body : null;
+      return answer;
     }
 
     /** Starts the poll loop (once). */
@@ -144,8 +318,8 @@
     }
 
     async pollLoop() {
-      const poll = envelope('', '<wsmc:MakeConnection xmlns:wsmc="' + WSMC + '"><wsmc:Address>' +
-        xmlText(this.address) + '</wsmc:Address></wsmc:MakeConnection>');
+      const poll = this.soap.envelope(MAKE_CONNECTION, this.endpoint, '', '<wsmc:MakeConnection xmlns:wsmc="' +
+        WSMC + '"><wsmc:Address>' + xmlText(this.address) + '</wsmc:Address></wsmc:MakeConnection>');
       while (this.polling) {
         const abort = new AbortController();
         this.abort = abort;
@@ -154,17 +328,14 @@
         try {
           const response = await fetch(this.url, {
             method: 'POST',
-            headers: { 'Content-Type': 'text/xml; charset=utf-8',
-              'SOAPAction': '"' + WSMC + '/MakeConnection"' },
+            headers: this.soap.httpHeaders(MAKE_CONNECTION),
             body: poll,
             signal: abort.signal,
           });
           const text = await response.text();
           if (!this.polling) break;
           if (text) {
-            const message = parseEnvelope(text);
-            if (!response.ok) throw new Error('HTTP ' + response.status);
-            this.delivered(message);
+            this.received(parseEnvelope(text), response);
           } else if (!response.ok) {
             throw new Error('HTTP ' + response.status);
           } else {
@@ -178,6 +349,7 @@
             this.polling = false;
             this.fault = e;
             this.setState('faulted', e.code + ': ' + e.message);
+            this.replies.failAll(e);
             break;
           }
           await this.backOff(e);
@@ -188,14 +360,27 @@
       }
     }
 
-    delivered(message) {
+    /**
+     * What a poll brought, in the one place every poll answer passes: a fault of the poll itself is
+     * thrown (the loop backs off, or faults on a session fault); a message for this session is a
+     * reply when it carries wsa:RelatesTo (it completes its call, fault or not), else a callback.
+     */
+    received(message, response) {
+      if (message.fault && message.relatesTo === null) throw message.fault;
+      if (!response.ok) throw new Error('HTTP ' + response.status);
       const sessionId = firstChildElement(firstChildElement(message.header, NETDX, 'Duplex'), NETDX, 'SessionId');
       if (!sessionId || sessionId.textContent.trim() !== this.sessionId) {
         console.warn('NetDuplex: dropped a message for another session');
         return;
       }
+      this.behind = true;
+      if (message.relatesTo !== null) {
+        if (!this.replies.settle(message)) {
+          console.warn('NetDuplex: dropped a reply no call waits for (RelatesTo ' + message.relatesTo + ')');
+        }
+        return;
+      }
       if (message.body) {
-        this.behind = true;
         try {
           this.onMessage(message.body);
         } catch (e) {
@@ -203,7 +388,6 @@
         }
       }
     }
-
     /** Tells onCaughtUp once after messages came, when a poll shows that nothing more is waiting. */
     caughtUp() {
       if (!this.behind || !this.polling) return;
@@ -246,13 +430,13 @@
       this.abandon();
       if (!reachedServer) return Promise.resolve();
       const header = this.duplexHeader().replace('</netdx:Duplex>', '<netdx:CloseSession/></netdx:Duplex>');
+      const action = lastCall ? lastCall.action : ''; // a bare close has none (SOAP 1.1: SOAPAction "")
       // fetch, not navigator.sendBeacon: a beacon cannot set SOAPAction, which SOAP 1.1 dispatches on.
       return fetch(this.url, {
         method: 'POST',
         keepalive: true, // outlives a page being closed
-        headers: { 'Content-Type': 'text/xml; charset=utf-8',
-          'SOAPAction': '"' + (lastCall ? lastCall.action : '') + '"' },
-        body: envelope(header, lastCall ? lastCall.bodyXml : ''),
+        headers: this.soap.httpHeaders(action),
+        body: this.soap.envelope(action, this.endpoint, header, lastCall ? lastCall.bodyXml : ''),
       }).then(() => undefined, () => undefined);
     }
 
@@ -261,6 +445,7 @@
       this.polling = false;
       if (this.abort) this.abort.abort();
       this.setState('closed');
+      this.replies.failAll(new Error('the client closed before the reply came'));
     }
   }
 
@@ -275,8 +460,9 @@
    * down, for at most giveUpAfterMs without reaching it. What happened is told in plain words.
    *
    *   const connection = new NetDuplexConnection('/StockService', {
-   *     start: (client) => client.call('Silverlight/IStockService/Register', ''),
-   *     onMessage, onCaughtUp,             // passed to every client
+   *     start: (client) => client.send('Silverlight/IStockService/Register', ''),
+   *     soapVersion, replyTimeoutMs,       // passed to every client, as
+   *     onMessage, onCaughtUp,             // these
    *     onStatus: (status, words) => ...,  // 'idle' | 'connecting' | 'open' | 'reconnecting' | 'failed' | 'closed'
    *     onNotice: (words) => ...,          // the connection came back, or the page has a new session
    *   });
@@ -289,7 +475,8 @@
       this.start = o.start || (async () => {});
       this.onStatus = o.onStatus || function () {};
       this.onNotice = o.onNotice || function () {};
-      this.clientOptions = { onMessage: o.onMessage, onCaughtUp: o.onCaughtUp };
+      this.clientOptions = { soapVersion: o.soapVersion, replyTimeoutMs: o.replyTimeoutMs,
+        onMessage: o.onMessage, onCaughtUp: o.onCaughtUp };
       this.giveUpAfterMs = o.giveUpAfterMs || GIVE_UP_AFTER_MS;
       this.status = 'idle';
       this.lost = null; // while reconnecting: { since, why: 'unreachable' | 'restarted' | 'ended' }
@@ -314,13 +501,21 @@
       }
     }
 
-    /** A call on the current session. */
+    /** A one-way operation on the current session (see NetDuplexClient.send). */
+    send(action, bodyXml) {
+      return this.unavailable() || this.client.send(action, bodyXml);
+    }
+
+    /** A request-reply operation on the current session (see NetDuplexClient.call). */
     call(action, bodyXml) {
-      if (this.status === 'reconnecting' || this.status === 'failed') {
-        return Promise.reject(new Error(this.status === 'failed' ? 'the server cannot be reached'
-          : 'reconnecting to the server; try again in a moment'));
-      }
-      return this.client.call(action, bodyXml);
+      return this.unavailable() || this.client.call(action, bodyXml);
+    }
+
+    /** A rejected Promise saying why no session can take a call now, or null. */
+    unavailable() {
+      if (this.status !== 'reconnecting' && this.status !== 'failed') return null;
+      return Promise.reject(new Error(this.status === 'failed' ? 'the server cannot be reached'
+        : 'reconnecting to the server; try again in a moment'));
     }
 
     /** Ends the session (see NetDuplexClient.close) and stops reconnecting. */
@@ -441,6 +636,7 @@
   NetDuplexClient.xmlText = xmlText;
   NetDuplexClient.displayText = displayText;
   NetDuplexClient.SoapFault = SoapFault;
+  NetDuplexClient.ReplyTimeoutError = ReplyTimeoutError;
   global.NetDuplexClient = NetDuplexClient;
   global.NetDuplexConnection = NetDuplexConnection;
 })(window);

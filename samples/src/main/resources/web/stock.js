@@ -92,7 +92,7 @@
   }
 
   const connection = new NetDuplexConnection('/StockService', {
-    start: (client) => client.call('Silverlight/IStockService/Register', ''), // again for each new session
+    start: (client) => client.send('Silverlight/IStockService/Register', ''), // again for each new session
     onMessage: onUpdate,
     onCaughtUp: paint,
     onStatus: (status, words) => {
@@ -119,7 +119,7 @@
       x(r.bid.textContent) + '</Bid><Notes>' + x(notes) + '</Notes><Symbol>' + x(symbolSelect.value) +
       '</Symbol></Stock>';
     try {
-      await connection.call('Silverlight/IStockService/Sync', body);
+      await connection.send('Silverlight/IStockService/Sync', body);
       notesInput.value = '';
     } catch (e) {
       notesError.textContent = 'Not sent: ' + e.message;

@@ -106,7 +106,7 @@
 
   const connection = new NetDuplexConnection('/TimetableService', {
     // again for each new session: the server answers a Register with the whole table
-    start: (client) => client.call('urn:netduplex:samples:timetable/ITimeService/Register', ''),
+    start: (client) => client.send('urn:netduplex:samples:timetable/ITimeService/Register', ''),
     onMessage: onUpdate,
     onStatus: (status, words) => {
       stateLabel.textContent = status === 'open' ? 'live' : words;

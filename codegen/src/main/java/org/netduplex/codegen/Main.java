@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * {@code java -jar netduplex-codegen.jar --wsdl <file or URL> --out <dir> [--package <name>]}: exit 0
+ * {@code java -jar netduplex-codegen.jar --wsdl <file or URL> --out <dir> [--package <name>] [--async]}: exit 0
  * on success, 1 with a one-line reason when the contract cannot be generated, 2 on a usage error.
  */
 public final class Main {
@@ -20,6 +20,9 @@ public final class Main {
         --out <dir>             where the Java sources go
         --package <name>        one Java package for everything (default: as JAX-WS maps each namespace)
         --wsdl-location <loc>   what generated Service classes load (default: the --wsdl given)
+        --async                 also the JAX-WS async variants of each service operation
+                                (Response<T> opAsync(...), Future<?> opAsync(..., AsyncHandler<T>)),
+                                as wsdl2java's enableAsyncMapping makes them; callbacks stay as they are
         --verbose               CXF's output, what was left out, the rewritten WSDL kept, stack traces
         --help                  this text
       """;
@@ -55,6 +58,7 @@ public final class Main {
           }
           case "--package" -> builder.packageName(value(args, ++i, a));
           case "--wsdl-location" -> builder.wsdlLocation(value(args, ++i, a));
+          case "--async" -> builder.asyncMapping(true);
           default -> throw new IllegalArgumentException("unknown option " + a);
         }
       }

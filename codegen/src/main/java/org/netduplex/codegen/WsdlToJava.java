@@ -26,6 +26,7 @@ public final class WsdlToJava {
   private final Path outputDirectory;
   private final String packageName;
   private final String wsdlLocation;
+  private final boolean asyncMapping;
   private final boolean verbose;
 
   private WsdlToJava(Builder b) {
@@ -33,6 +34,7 @@ public final class WsdlToJava {
     this.outputDirectory = b.outputDirectory;
     this.packageName = b.packageName;
     this.wsdlLocation = b.wsdlLocation;
+    this.asyncMapping = b.asyncMapping;
     this.verbose = b.verbose;
   }
 
@@ -46,7 +48,7 @@ public final class WsdlToJava {
    * @throws CodegenException with a one-line reason naming the document and the element at fault
    */
   public GenerationResult generate() throws CodegenException {
-    return ContractRewrite.run(wsdls, outputDirectory, packageName, wsdlLocation, verbose);
+    return ContractRewrite.run(wsdls, outputDirectory, packageName, wsdlLocation, asyncMapping, verbose);
   }
 
   /** Reads a command-line or POM value: an http(s) or file URL as it is, anything else as a file path. */
@@ -67,6 +69,7 @@ public final class WsdlToJava {
     private Path outputDirectory;
     private String packageName;
     private String wsdlLocation;
+    private boolean asyncMapping;
     private boolean verbose;
 
     private Builder() {
@@ -92,6 +95,16 @@ public final class WsdlToJava {
     /** What generated Service classes name as their WSDL (e.g. {@code classpath:wsdl/Jobs.wsdl}); by default the WSDL given. */
     public Builder wsdlLocation(String wsdlLocation) {
       this.wsdlLocation = wsdlLocation;
+      return this;
+    }
+
+    /**
+     * Also generate the JAX-WS async variants of each service operation, {@code Response<T> opAsync(...)}
+     * and {@code Future<?> opAsync(..., AsyncHandler<T>)}, through wsdl2java's own
+     * {@code enableAsyncMapping} customization; callback interfaces stay synchronous. Off by default.
+     */
+    public Builder asyncMapping(boolean asyncMapping) {
+      this.asyncMapping = asyncMapping;
       return this;
     }
 

@@ -52,6 +52,16 @@ class MainTest {
   }
 
   @Test
+  void asyncAddsTheJaxWsAsyncVariantsAndHelpSaysSo() throws IOException {
+    assertEquals(0, run("--help"));
+    assertTrue(out.toString(StandardCharsets.UTF_8).contains("--async"));
+    assertEquals(0, run("--async", "--wsdl", Resources.wsdl("irdvserver/IRDVServer.wsdl").toString(), "--out", dir.toString()), err());
+    String service = Files.readString(dir.resolve("rdv/virtualization/microsoft/IRDVServer.java"));
+    assertTrue(service.contains("Response<rdv.virtualization.microsoft.StartVMResponse> startVMAsync("), service);
+    assertTrue(service.contains("Future<?> startVMAsync("), service);
+  }
+
+  @Test
   void usageErrorsExitTwo() {
     assertEquals(2, run("--out", dir.toString()));
     assertTrue(reason().contains("--wsdl is missing"));

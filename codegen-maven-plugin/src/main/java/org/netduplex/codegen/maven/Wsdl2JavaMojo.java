@@ -44,6 +44,13 @@ public class Wsdl2JavaMojo extends AbstractMojo {
   @Parameter
   private String wsdlLocation;
 
+  /**
+   * Also the JAX-WS async variants of each service operation ({@code Response<T> opAsync(...)},
+   * {@code Future<?> opAsync(..., AsyncHandler<T>)}), through wsdl2java's {@code enableAsyncMapping}.
+   */
+  @Parameter(property = "netduplex.codegen.async", defaultValue = "false")
+  private boolean async;
+
   /** CXF's own output, and what was left out of the contract. */
   @Parameter(property = "netduplex.codegen.verbose", defaultValue = "false")
   private boolean verbose;
@@ -64,6 +71,7 @@ public class Wsdl2JavaMojo extends AbstractMojo {
         .outputDirectory(outputDirectory.toPath())
         .packageName(packageName)
         .wsdlLocation(wsdlLocation)
+        .asyncMapping(async)
         .verbose(verbose);
     for (String wsdl : wsdls) {
       builder.wsdl(WsdlToJava.location(isUrl(wsdl) ? wsdl : resolve(wsdl).getPath()));

@@ -29,7 +29,7 @@ public final class ContractRewrite {
   }
 
   public static GenerationResult run(List<URI> wsdls, Path outputDirectory, String packageName, String wsdlLocation,
-      boolean verbose) throws CodegenException {
+      boolean asyncMapping, boolean verbose) throws CodegenException {
     List<String> skipped = new ArrayList<>();
     List<SourceDocument> entries = new ArrayList<>();
     DocumentLoader loader = new DocumentLoader();
@@ -43,6 +43,9 @@ public final class ContractRewrite {
     new UnsupportedBindingFilter(skipped).filter(wsdlDocs);
     new ReferenceChecker().check(all);
     List<DuplexSplitter.CallbackDocument> callbacks = new DuplexSplitter(wsdlDocs, skipped).split();
+    if (asyncMapping) {
+      AsyncMapping.enable(wsdlDocs); // the service portTypes only: the callbacks are in documents of their own
+    }
 
     Path work = null;
     try {
