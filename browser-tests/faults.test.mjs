@@ -11,14 +11,15 @@ import { randomUUID } from 'node:crypto';
 import { sampleSuite } from './harness.mjs';
 import { startFaultProxy } from './fault-proxy.mjs';
 
-const suite = sampleSuite('stock-server', ['--tick', '0s', '--poll-timeout', '1s']);
+// In multiple mode a poll that asks for a batch (multipleMessagesPerPoll) may get several messages; others get one.
+const suite = sampleSuite('stock-server', ['--tick', '0s', '--poll-timeout', '1s', '--duplex-mode', 'multiple']);
 const MESSAGES = Number(process.env.NETDUPLEX_FAULTS_MESSAGES || 300);
 const CUTS = Number(process.env.NETDUPLEX_FAULTS_CUTS || 40);
 const SEED = Number(process.env.NETDUPLEX_FAULTS_SEED || 12);
 /** Messages the sender may be ahead of the page: far below the session's queue bound (1,000). */
 const WINDOW = 50;
 /** Time between two sends, so the sending spans the faults. */
-const PACE_MS = 20;
+const PACE_MS = 10;
 /** How long the page may go without receiving while messages wait for it before it counts as stalled. */
 const STALL_MS = 10000;
 const NS = 'urn:petermcg.wordpress.com';
@@ -56,6 +57,8 @@ async function run(clientOptions) {
     const page = await context.newPage();
     const errors = [];
     page.on('pageerror', (e) => errors.push(String(e)));
+    let batches = 0; // poll answers that carried a multipart batch
+    page.on('response', (r) => { if (/^multipart\/mixed/.test(r.headers()['content-type'] || '')) batches++; });
     await page.goto(proxy.base + '/blank');
     await page.addScriptTag({ url: proxy.base + '/netduplex.js' });
     const runId = randomUUID(); // notes of earlier runs stay on the server's quotes, which Register sends
@@ -113,7 +116,7 @@ async function run(clientOptions) {
     await page.evaluate(() => window.client.close());
     const figures = Object.assign(measure(result.got), { cuts: proxy.total(), faults: proxy.injected(),
       ms: Date.now() - started, longestWaitMs, state: result.state, duplicatesDropped: result.duplicatesDropped,
-      retries: result.retries,
+      retries: result.retries, batches,
       errors });
     console.log('faults.test ' + JSON.stringify(Object.assign({ options: clientOptions }, figures)));
     return figures;
@@ -144,6 +147,9 @@ function measure(got) {
 function assertExactlyOnceInOrder(r) {
   const summary = JSON.stringify(r);
   assert.deepEqual([r.lost, r.duplicated, r.reordered], [0, 0, 0], summary);
+  assert.ok(r.longestWaitMs < STALL_MS, summary);
+  // No poll waited for its client timeout: every cut was noticed at once and retried within its backoff.
+  assert.deepEqual(Object.keys(r.retries).filter((why) => /abort/i.test(why)), [], summary);
   assert.ok(r.cuts >= CUTS / 2, 'the proxy cut the link too seldom to prove anything: ' + summary);
   assert.equal(r.state, 'open', summary);
   assert.deepEqual(r.errors, [], summary);
@@ -155,6 +161,18 @@ test('SOAP 1.1, acks on (the default): every message arrives once and in order t
 
 test('SOAP 1.2, acks on: every message arrives once and in order through a cut network', async () => {
   assertExactlyOnceInOrder(await run({ soapVersion: '1.2' }));
+});
+
+test('SOAP 1.1 batches, acks on: every message arrives once and in order, parts of a batch alike', async () => {
+  const r = await run({ soapVersion: '1.1', multipleMessagesPerPoll: true });
+  assertExactlyOnceInOrder(r);
+  assert.ok(r.batches > 0, 'no poll answer carried a batch: ' + JSON.stringify(r));
+});
+
+test('SOAP 1.2 batches, acks on: every message arrives once and in order, parts of a batch alike', async () => {
+  const r = await run({ soapVersion: '1.2', multipleMessagesPerPoll: true });
+  assertExactlyOnceInOrder(r);
+  assert.ok(r.batches > 0, 'no poll answer carried a batch: ' + JSON.stringify(r));
 });
 
 test('acknowledge: false: the page still receives after every cut, at most once, as a WCF client', async () => {

@@ -504,20 +504,16 @@
         }
       }
     }
+
     /**
      * Whether message is new (docs/protocol.md section 15, rule 10): unnumbered (a server that does not
-     * ack), acks off, or numbered above the highest of its stream. A repeat is dropped; a message with a
-     * malformed nda:Sequence is dropped with a warning, as the Java client does.
+     * ack), acks off, or numbered above the highest of its stream. A repeat is dropped. A malformed
+     * nda:Sequence throws: the poll loop backs off, as the Java client does, since such a server sends
+     * it again at once (it cannot be acknowledged) and would get a hot loop.
      */
     firstTime(message) {
       if (!this.delivery) return true;
-      let sequence;
-      try {
-        sequence = readSequence(message.header);
-      } catch (e) {
-        console.warn('NetDuplex: dropped a poll answer: ' + e.message);
-        return false;
-      }
+      const sequence = readSequence(message.header);
       return sequence === null || this.delivery.accept(sequence);
     }
 
