@@ -1,11 +1,15 @@
 // NetDuplex for the browser: a dependency-free client of WCF's polling duplex protocol, in text:
 // SOAP 1.1 (Silverlight 2, as captured) or SOAP 1.2 + WS-Addressing 1.0 (Silverlight 3+'s profile).
 // Every call carries the netdx:Duplex header; a WS-MakeConnection poll loop receives callbacks and,
-// in SOAP 1.2, the replies of request-reply calls.
+// in SOAP 1.2, the replies of request-reply calls. Polls acknowledge what they received, so a NetDuplex
+// server resends what a cut connection lost and the page drops what it already had (docs/protocol.md
+// section 15); a WCF server ignores the header.
 //
 //   const client = new NetDuplexClient('/StockService', {
 //     soapVersion: '1.1',                // or '1.2' for a SOAP 1.2 endpoint (the samples' <address>-soap12)
 //     replyTimeoutMs: 60000,             // how long call() waits for its reply (WCF's SendTimeout)
+//     acknowledge: true,                 // polls ack what came (nda:Ack): none lost, repeated or reordered
+//     multipleMessagesPerPoll: false,    // ask for several messages per poll answer (a multipart batch)
 //     onMessage: (body) => ...,          // body: the callback's body element (a DOM Element)
 //     onState: (state, detail) => ...,   // 'connecting' | 'open' | 'backing-off' | 'faulted' | 'closed'
 //     onCaughtUp: () => ...,             // a poll stayed parked: nothing more was waiting on the server
@@ -22,6 +26,8 @@
   const NETDX = 'http://schemas.microsoft.com/2008/04/netduplex';
   const WSMC = 'http://docs.oasis-open.org/ws-rx/wsmc/200702';
   const WSA = 'http://www.w3.org/2005/08/addressing';
+  const NDA = 'urn:netduplex:delivery'; // acknowledged delivery, a NetDuplex extension
+  const BATCH = 'multipart/mixed'; // NetDuplex's framing of several messages in one poll answer
   const MAKE_CONNECTION = WSMC + '/MakeConnection';
   const WCF_ANONYMOUS = WSMC + '/anoynmous?id='; // WCF's spelling, as on the wire
   const SESSION_FAULTS = ['SessionEnded', 'UnknownAddress', 'AddressMismatch'];
@@ -157,6 +163,80 @@
   }
 
   /**
+   * A message's nda:Sequence (message number of the server's stream), null if it has none (a server
+   * that does not ack). One without a stream or a whole number from 1 is refused, as the Java client does.
+   */
+  function readSequence(header) {
+    const el = firstChildElement(header, NDA, 'Sequence');
+    if (!el) return null;
+    const stream = el.getAttribute('stream');
+    const text = el.textContent.trim();
+    const number = /^[0-9]{1,16}$/.test(text) ? Number(text) : -1;
+    if (!stream || !Number.isSafeInteger(number) || number < 1) {
+      throw new Error('an nda:Sequence without a stream or a number from 1');
+    }
+    return { stream: stream, number: number };
+  }
+
+  /**
+   * The page's half of acknowledged delivery (docs/protocol.md section 15, rule 10): the stream and
+   * highest number handed on, which decide whether a numbered message is new and which the next poll
+   * acknowledges. The server resends whatever is unacknowledged first and in order, so "above the
+   * highest" is enough for no loss, no repeat and order kept.
+   */
+  class DeliveryTracker {
+    constructor() {
+      this.stream = null;
+      this.highest = 0;
+      this.duplicates = 0;
+    }
+
+    /** Whether message number of stream is to be handed on: a new stream (a new mailbox) or above the highest. */
+    accept(sequence) {
+      if (sequence.stream !== this.stream) {
+        this.stream = sequence.stream;
+        this.highest = sequence.number;
+        return true;
+      }
+      if (sequence.number <= this.highest) {
+        this.duplicates++;
+        return false;
+      }
+      this.highest = sequence.number;
+      return true;
+    }
+
+    /** The nda:Ack the next poll carries; the first one names no stream and 0. */
+    ackHeader() {
+      const stream = this.stream === null ? '' : ' stream="' + xmlText(this.stream).replace(/"/g, '&quot;') + '"';
+      return '<nda:Ack xmlns:nda="' + NDA + '"' + stream + '>' + this.highest + '</nda:Ack>';
+    }
+  }
+
+  /**
+   * The envelopes of a poll answer's text: itself, or the parts of a NetDuplex batch (multipart/mixed,
+   * RFC 2046, docs/protocol.md section 3), in order. Text envelopes only, so the body is read as text.
+   */
+  function envelopesOf(text, contentType) {
+    if (!contentType || contentType.trim().toLowerCase().indexOf(BATCH) !== 0) return [text];
+    const match = /boundary="?([^";]+)"?/i.exec(contentType);
+    if (!match) throw new Error('a multipart poll answer without a boundary');
+    const delimiter = '\r\n--' + match[1];
+    const body = '\r\n' + text; // the first delimiter may start the body
+    const parts = [];
+    let at = body.indexOf(delimiter);
+    if (at < 0) throw new Error('no multipart boundary in the poll answer');
+    while (!body.startsWith('--', at + delimiter.length)) {
+      const headersEnd = body.indexOf('\r\n\r\n', at + delimiter.length);
+      const next = headersEnd < 0 ? -1 : body.indexOf(delimiter, headersEnd + 4);
+      if (next < 0) throw new Error('a malformed multipart poll answer');
+      parts.push(body.substring(headersEnd + 4, next));
+      at = next;
+    }
+    return parts;
+  }
+
+  /**
    * The request-reply calls waiting for their reply on a poll, by wsa:MessageID. Each waits at most
    * timeoutMs from when it was sent, then fails with ReplyTimeoutError; a reply nobody waits for (it
    * came late, or names no call) is dropped and counted.
@@ -228,6 +308,8 @@
       this.backoffMaxMs = o.backoffMaxMs || BACKOFF_MAX_MS;
       this.caughtUpMs = o.caughtUpMs || CAUGHT_UP_MS;
       this.replies = new PendingReplies(o.replyTimeoutMs || REPLY_TIMEOUT_MS);
+      this.delivery = o.acknowledge === false ? null : new DeliveryTracker(); // null: polls as WCF's, byte for byte
+      this.multipleMessagesPerPoll = o.multipleMessagesPerPoll === true;
       this.state = 'new';
       this.backoffMs = 0;
       this.polling = false;
@@ -239,6 +321,16 @@
     /** Replies that came for no waiting call (after its timeout, or naming none): dropped, counted here. */
     get droppedReplies() {
       return this.replies.dropped;
+    }
+
+    /** Numbered messages the server sent again (their ack was lost) and this page dropped as already seen. */
+    get duplicatesDropped() {
+      return this.delivery ? this.delivery.duplicates : 0;
+    }
+
+    /** The nda:Ack of what came so far, or '' when acks are off. */
+    ackHeader() {
+      return this.delivery ? this.delivery.ackHeader() : '';
     }
 
     duplexHeader() {
@@ -318,9 +410,12 @@
     }
 
     async pollLoop() {
-      const poll = this.soap.envelope(MAKE_CONNECTION, this.endpoint, '', '<wsmc:MakeConnection xmlns:wsmc="' +
-        WSMC + '"><wsmc:Address>' + xmlText(this.address) + '</wsmc:Address></wsmc:MakeConnection>');
+      const makeConnection = '<wsmc:MakeConnection xmlns:wsmc="' + WSMC + '"><wsmc:Address>' +
+        xmlText(this.address) + '</wsmc:Address></wsmc:MakeConnection>';
+      const headers = this.soap.httpHeaders(MAKE_CONNECTION);
+      if (this.multipleMessagesPerPoll) headers['Accept'] = BATCH + ', ' + headers['Content-Type'].split(';')[0];
       while (this.polling) {
+        const poll = this.soap.envelope(MAKE_CONNECTION, this.endpoint, this.ackHeader(), makeConnection);
         const abort = new AbortController();
         this.abort = abort;
         const timer = setTimeout(() => abort.abort(), this.pollTimeoutMs);
@@ -328,14 +423,14 @@
         try {
           const response = await fetch(this.url, {
             method: 'POST',
-            headers: this.soap.httpHeaders(MAKE_CONNECTION),
+            headers: headers,
             body: poll,
             signal: abort.signal,
           });
           const text = await response.text();
           if (!this.polling) break;
           if (text) {
-            this.received(parseEnvelope(text), response);
+            this.answered(text, response);
           } else if (!response.ok) {
             throw new Error('HTTP ' + response.status);
           } else {
@@ -361,18 +456,39 @@
     }
 
     /**
-     * What a poll brought, in the one place every poll answer passes: a fault of the poll itself is
-     * thrown (the loop backs off, or faults on a session fault); a message for this session is a
-     * reply when it carries wsa:RelatesTo (it completes its call, fault or not), else a callback.
+     * What a poll brought, in the one place every poll answer passes: one envelope, or each part of a
+     * batch in order. A fault of the poll itself is thrown (the loop backs off, or faults on a session
+     * fault) and ends the batch; a part that is no envelope costs that part only.
+     */
+    answered(text, response) {
+      const envelopes = envelopesOf(text, response.headers.get('Content-Type'));
+      for (const envelope of envelopes) {
+        let message;
+        try {
+          message = parseEnvelope(envelope);
+        } catch (e) {
+          if (envelopes.length === 1) throw e; // a lone answer that is no envelope: back off, not a hot loop
+          console.warn('NetDuplex: dropped a poll answer part: ' + e.message);
+          continue;
+        }
+        this.received(message, response);
+      }
+    }
+
+    /**
+     * One message a poll brought: a fault of the poll itself is thrown; a numbered message already
+     * seen is dropped (counted); one for this session is a reply when it carries wsa:RelatesTo (it
+     * completes its call, fault or not), else a callback.
      */
     received(message, response) {
       if (message.relatesTo === null) {
         if (message.fault) throw message.fault;
         if (!response.ok) throw new Error('HTTP ' + response.status);
       }
+      if (!this.firstTime(message)) return;
       const sessionId = firstChildElement(firstChildElement(message.header, NETDX, 'Duplex'), NETDX, 'SessionId');
       if (!sessionId || sessionId.textContent.trim() !== this.sessionId) {
-        console.warn('NetDuplex: dropped a message for another session');
+        console.warn('NetDuplex: dropped a message for another session'); // numbered, it is acked all the same
         return;
       }
       this.behind = true;
@@ -389,6 +505,18 @@
           console.error('NetDuplex: onMessage failed', e);
         }
       }
+    }
+
+    /**
+     * Whether message is new (docs/protocol.md section 15, rule 10): unnumbered (a server that does not
+     * ack), acks off, or numbered above the highest of its stream. A repeat is dropped. A malformed
+     * nda:Sequence throws: the poll loop backs off, as the Java client does, since such a server sends
+     * it again at once (it cannot be acknowledged) and would get a hot loop.
+     */
+    firstTime(message) {
+      if (!this.delivery) return true;
+      const sequence = readSequence(message.header);
+      return sequence === null || this.delivery.accept(sequence);
     }
 
     /** Tells onCaughtUp once after messages came, when a poll shows that nothing more is waiting. */
@@ -432,7 +560,9 @@
       const reachedServer = this.state !== 'new' && this.state !== 'faulted';
       this.abandon();
       if (!reachedServer) return Promise.resolve();
-      const header = this.duplexHeader().replace('</netdx:Duplex>', '<netdx:CloseSession/></netdx:Duplex>');
+      // With what it received before closing, acked: it counts delivered and the half-close ends at once.
+      const header = this.duplexHeader().replace('</netdx:Duplex>', '<netdx:CloseSession/></netdx:Duplex>') +
+        this.ackHeader();
       const action = lastCall ? lastCall.action : ''; // a bare close has none (SOAP 1.1: SOAPAction "")
       // fetch, not navigator.sendBeacon: a beacon cannot set SOAPAction, which SOAP 1.1 dispatches on.
       return fetch(this.url, {
@@ -465,6 +595,7 @@
    *   const connection = new NetDuplexConnection('/StockService', {
    *     start: (client) => client.send('Silverlight/IStockService/Register', ''),
    *     soapVersion, replyTimeoutMs,       // passed to every client, as
+   *     acknowledge, multipleMessagesPerPoll,
    *     onMessage, onCaughtUp,             // these
    *     onStatus: (status, words) => ...,  // 'idle' | 'connecting' | 'open' | 'reconnecting' | 'failed' | 'closed'
    *     onNotice: (words) => ...,          // the connection came back, or the page has a new session
@@ -479,6 +610,7 @@
       this.onStatus = o.onStatus || function () {};
       this.onNotice = o.onNotice || function () {};
       this.clientOptions = { soapVersion: o.soapVersion, replyTimeoutMs: o.replyTimeoutMs,
+        acknowledge: o.acknowledge, multipleMessagesPerPoll: o.multipleMessagesPerPoll,
         onMessage: o.onMessage, onCaughtUp: o.onCaughtUp };
       this.giveUpAfterMs = o.giveUpAfterMs || GIVE_UP_AFTER_MS;
       this.status = 'idle';

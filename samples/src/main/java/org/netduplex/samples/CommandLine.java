@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.netduplex.client.DuplexClientConfig;
+import org.netduplex.core.DuplexMode;
 import org.netduplex.server.DuplexServerConfig;
 
 /**
@@ -20,6 +21,9 @@ public final class CommandLine {
   public static final Option HOST = Option.text("host", "localhost", "the interface to listen on (0.0.0.0: all)");
   public static final Option POLL_TIMEOUT = Option.duration("poll-timeout", "15s",
       "how long the server holds a poll with nothing to send", null);
+  public static final Option DUPLEX_MODE = Option.choice("duplex-mode",
+      "single: one message per poll answer, as WCF; multiple: several to a poll that asks (NetDuplex's batch)",
+      "single", "multiple");
   public static final Option PROFILE = Option.choice("profile",
       "sl2: SOAP 1.1 text at --url; sl3: SOAP 1.2 binary (Silverlight 3+) at <url>-soap12", "sl2", "sl3");
 
@@ -67,7 +71,7 @@ public final class CommandLine {
   /** The options every sample server has. */
   public static List<Option> serverOptions(int defaultPort, String defaultInactivityTimeout) {
     return List.of(HOST, Option.port(defaultPort), POLL_TIMEOUT, Option.duration("inactivity-timeout",
-        defaultInactivityTimeout, "how long a session may stay silent before it ends", null));
+        defaultInactivityTimeout, "how long a session may stay silent before it ends", null), DUPLEX_MODE);
   }
 
   /** The options every console client has. */
@@ -98,11 +102,16 @@ public final class CommandLine {
     return Durations.parse(options.getOrDefault(name, defaultValue));
   }
 
-  /** The endpoint's settings: {@code --poll-timeout} (default 15s) and {@code --inactivity-timeout}. */
+  /**
+   * The endpoint's settings: {@code --poll-timeout} (default 15s), {@code --inactivity-timeout} and
+   * {@code --duplex-mode} (default single).
+   */
   public DuplexServerConfig serverConfig(String defaultInactivityTimeout) {
     return DuplexServerConfig.builder()
         .pollTimeout(duration("poll-timeout", "15s"))
         .inactivityTimeout(duration("inactivity-timeout", defaultInactivityTimeout))
+        .duplexMode("multiple".equalsIgnoreCase(options.get(DUPLEX_MODE.name()))
+            ? DuplexMode.MULTIPLE_MESSAGES_PER_POLL : DuplexMode.SINGLE_MESSAGE_PER_POLL)
         .build();
   }
 

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.netduplex.client.WireFormat;
+import org.netduplex.core.DuplexMode;
 
 /** The options every sample command shares, with the defaults the README documents. */
 class CommandLineTest {
@@ -20,6 +21,16 @@ class CommandLineTest {
     assertEquals(10203, none.port(10203));
     assertEquals(Duration.ofSeconds(15), none.serverConfig("2m").pollTimeout());
     assertEquals(Duration.ofMinutes(2), none.serverConfig("2m").inactivityTimeout());
+    assertEquals(DuplexMode.SINGLE_MESSAGE_PER_POLL, none.serverConfig("2m").duplexMode());
+  }
+
+  @Test
+  void aServerAnswersPollsThatAskWithSeveralMessagesInMultipleMode() {
+    CommandLine line = CommandLine.parse("stock-server", List.of("--duplex-mode", "multiple"), SERVER);
+
+    assertEquals(DuplexMode.MULTIPLE_MESSAGES_PER_POLL, line.serverConfig("10m").duplexMode());
+    assertEquals("stock-server: --duplex-mode: expected single or multiple, got many",
+        refused(SERVER, "--duplex-mode", "many"));
   }
 
   @Test
