@@ -15,7 +15,7 @@ public final class FaultCodes {
   /** The known codes, local names only. */
   public static final List<String> KNOWN = List.of(
       "MissingDuplexHeader", "MalformedDuplexHeader", "SessionEnded", "UnknownAddress", "AddressMismatch",
-      "ServerTooBusy", "RequestTooLarge", "ServerMisconfigured", "MalformedCallbackReply", "CallbackQueueFull",
+      "ServerTooBusy", "RequestTooLarge", "InvalidSessionId", "ServerMisconfigured", "MalformedCallbackReply", "CallbackQueueFull",
       "MissingSelection", "UnsupportedSelection",
       "Client", "Server", "Sender", "Receiver", "VersionMismatch", "MustUnderstand");
 
