@@ -24,6 +24,7 @@ public final class DuplexServerConfig {
   private final int maxQueuedMessagesPerSession;
   private final int maxSessions;
   private final int maxRequestBytes;
+  private final Duration requestBodyTimeout;
   private final Scheduler scheduler;
   private final DuplexSessionListener listener;
   private final DuplexMode duplexMode;
@@ -36,6 +37,7 @@ public final class DuplexServerConfig {
     this.maxQueuedMessagesPerSession = b.maxQueuedMessagesPerSession;
     this.maxSessions = b.maxSessions;
     this.maxRequestBytes = b.maxRequestBytes;
+    this.requestBodyTimeout = b.requestBodyTimeout;
     this.scheduler = b.scheduler;
     this.listener = b.listener;
   }
@@ -84,6 +86,11 @@ public final class DuplexServerConfig {
     return maxRequestBytes;
   }
 
+  /** How long a request body may take to arrive in full; see {@link Builder#requestBodyTimeout}. */
+  public Duration requestBodyTimeout() {
+    return requestBodyTimeout;
+  }
+
   /** The scheduler for timeouts, or null for the feature's own real-time one. */
   public Scheduler scheduler() {
     return scheduler;
@@ -98,7 +105,7 @@ public final class DuplexServerConfig {
     return "DuplexServerConfig{pollTimeout=" + pollTimeout + ", inactivityTimeout=" + inactivityTimeout
         + ", callbackReplyTimeout=" + callbackReplyTimeout
         + ", maxQueuedMessagesPerSession=" + maxQueuedMessagesPerSession + ", maxSessions=" + maxSessions
-        + ", maxRequestBytes=" + maxRequestBytes + ", duplexMode=" + duplexMode + "}";
+        + ", maxRequestBytes=" + maxRequestBytes + ", requestBodyTimeout=" + requestBodyTimeout + ", duplexMode=" + duplexMode + "}";
   }
 
   public static final class Builder {
@@ -108,6 +115,7 @@ public final class DuplexServerConfig {
     private int maxQueuedMessagesPerSession = 1_000;
     private int maxSessions = 100_000;
     private int maxRequestBytes = 65_536;
+    private Duration requestBodyTimeout = Duration.ofMinutes(2);
     private Scheduler scheduler;
     private DuplexSessionListener listener = DuplexSessionListener.NONE;
     private DuplexMode duplexMode = DuplexMode.SINGLE_MESSAGE_PER_POLL;
@@ -121,6 +129,7 @@ public final class DuplexServerConfig {
       maxQueuedMessagesPerSession = c.maxQueuedMessagesPerSession;
       maxSessions = c.maxSessions;
       maxRequestBytes = c.maxRequestBytes;
+      requestBodyTimeout = c.requestBodyTimeout;
       scheduler = c.scheduler;
       listener = c.listener;
       duplexMode = c.duplexMode;
@@ -192,11 +201,23 @@ public final class DuplexServerConfig {
     }
 
     /**
-     * Largest request body accepted, in bytes; a larger one gets HTTP 413 or a fault. Default 65,536,
-     * WCF's default {@code MaxReceivedMessageSize}.
+     * Largest request body accepted, in bytes; a larger one gets an {@code ndf:RequestTooLarge} fault,
+     * at once when its {@code Content-Length} says so (nothing of it is read), else as soon as it
+     * grows past the limit. Default 65,536, WCF's default {@code MaxReceivedMessageSize}.
      */
     public Builder maxRequestBytes(int max) {
       this.maxRequestBytes = checkPositive("maxRequestBytes", max);
+      return this;
+    }
+
+    /**
+     * How long a request body may take to arrive in full, from the request's headers; a body still
+     * incomplete then is refused with a fault. Bodies are read without holding a thread, so a slow
+     * one costs only its bytes until then. Default 2 minutes, HTTP.sys's {@code EntityBody} timeout
+     * (which WCF's self-hosted HTTP endpoints run on).
+     */
+    public Builder requestBodyTimeout(Duration timeout) {
+      this.requestBodyTimeout = checkPositive("requestBodyTimeout", timeout);
       return this;
     }
 

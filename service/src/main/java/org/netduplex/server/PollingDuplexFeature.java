@@ -25,7 +25,7 @@ import org.netduplex.server.internal.cxf.OneWayResponseInterceptor;
 import org.netduplex.server.internal.cxf.OperationMatchInterceptor;
 import org.netduplex.server.internal.cxf.ParkedRequests;
 import org.netduplex.server.internal.cxf.PolledReplyInterceptor;
-import org.netduplex.server.internal.cxf.RequestSizeInterceptor;
+import org.netduplex.server.internal.cxf.RequestBodyInterceptor;
 import org.netduplex.server.internal.cxf.ServicePageInterceptor;
 import org.netduplex.server.internal.cxf.SessionReplyToInterceptor;
 import org.netduplex.server.internal.cxf.TwoWayAcceptInterceptor;
@@ -64,7 +64,9 @@ public final class PollingDuplexFeature implements AbstractPortableFeature, Auto
 
   @Override
   public void doInitializeProvider(InterceptorProvider provider, Bus bus) {
-    provider.getInInterceptors().add(new RequestSizeInterceptor(engine.config().maxRequestBytes()));
+    // Bodies are read in full, without holding a thread, before anything parses them.
+    provider.getInInterceptors().add(new RequestBodyInterceptor(engine.config().maxRequestBytes(),
+        engine.config().requestBodyTimeout().toMillis()));
     provider.getInInterceptors().add(new UnsupportedEncodingInterceptor());
     provider.getInInterceptors().add(new ServicePageInterceptor());
     // .NET binary (application/soap+msbin1, Silverlight 3+'s default) on the same endpoint as text:
