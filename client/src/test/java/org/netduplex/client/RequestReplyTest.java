@@ -26,7 +26,7 @@ import org.netduplex.core.DuplexMode;
 import org.netduplex.server.CallbackChannels;
 import org.netduplex.server.DuplexServerConfig;
 import org.netduplex.server.PollingDuplexFeature;
-import org.netduplex.server.PollingDuplexJetty;
+import org.netduplex.jetty.PollingDuplexJetty;
 import org.netduplex.stock.IStockServiceCallback;
 import org.netduplex.testing.Eventually;
 import org.netduplex.testing.FakeScheduler;

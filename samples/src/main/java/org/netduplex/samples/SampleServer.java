@@ -16,7 +16,7 @@ import org.netduplex.samples.web.WebContent;
 import org.netduplex.server.DuplexServerConfig;
 import org.netduplex.server.DuplexSessionListener;
 import org.netduplex.server.PollingDuplexFeature;
-import org.netduplex.server.PollingDuplexJetty;
+import org.netduplex.jetty.PollingDuplexJetty;
 
 /**
  * What every sample server is: one polling duplex service on its own bus and embedded Jetty, in both

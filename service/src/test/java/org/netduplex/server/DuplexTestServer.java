@@ -7,6 +7,7 @@ import org.apache.cxf.Bus;
 import org.apache.cxf.BusFactory;
 import org.apache.cxf.endpoint.Server;
 import org.apache.cxf.jaxws.JaxWsServerFactoryBean;
+import org.netduplex.jetty.PollingDuplexJetty;
 
 /** A real CXF endpoint with PollingDuplexFeature on a free loopback port. */
 public final class DuplexTestServer implements AutoCloseable {

@@ -27,6 +27,7 @@ import org.netduplex.chat.Join;
 import org.netduplex.chat.JoinResult;
 import org.netduplex.chat.Say;
 import org.netduplex.core.NetDuplex;
+import org.netduplex.jetty.PollingDuplexJetty;
 import org.netduplex.msbin.Msbin;
 import org.netduplex.testing.FakeScheduler;
 import org.netduplex.testing.WireClient;

@@ -56,9 +56,10 @@ class ShutdownTest {
   }
 
   /**
-   * Jetty stops its connectors before its applications, so it fails parked polls itself (its HTML
-   * 500) before CXF's servlet is destroyed: stop the application first (docs/protocol.md section
-   * 4.3). The sessions still end once, with the feature, when the servlet's bus shuts down.
+   * Jetty stops its connectors before its applications, so it ends parked polls itself before CXF's
+   * servlet is destroyed: here (ee11, a bare servlet context) it cuts their connections; a WAR in
+   * ee10 gets the feature's empty 200 (samples-war). Stop the application first (docs/protocol.md
+   * section 4.3). The sessions still end once, with the feature, when the servlet's bus shuts down.
    */
   @Test
   void stoppingTheWholeJettyStillEndsEverySessionOnce() throws Exception {

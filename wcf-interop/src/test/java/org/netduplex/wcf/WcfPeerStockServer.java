@@ -16,7 +16,7 @@ import org.netduplex.server.DuplexServerConfig;
 import org.netduplex.server.DuplexSession;
 import org.netduplex.server.DuplexSessionListener;
 import org.netduplex.server.PollingDuplexFeature;
-import org.netduplex.server.PollingDuplexJetty;
+import org.netduplex.jetty.PollingDuplexJetty;
 import org.netduplex.server.SessionEndReason;
 
 /**

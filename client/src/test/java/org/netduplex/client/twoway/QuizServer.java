@@ -13,7 +13,7 @@ import org.netduplex.server.CallbackChannels;
 import org.netduplex.server.DuplexServerConfig;
 import org.netduplex.server.DuplexSession;
 import org.netduplex.server.PollingDuplexFeature;
-import org.netduplex.server.PollingDuplexJetty;
+import org.netduplex.jetty.PollingDuplexJetty;
 
 /** The quiz service on a real CXF + Jetty endpoint over loopback, SOAP 1.1 or SOAP 1.2 + WS-Addressing. */
 final class QuizServer implements AutoCloseable {

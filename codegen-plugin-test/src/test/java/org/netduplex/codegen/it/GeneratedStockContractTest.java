@@ -28,7 +28,7 @@ import org.netduplex.server.CallbackChannels;
 import org.netduplex.server.DuplexServerConfig;
 import org.netduplex.server.DuplexSession;
 import org.netduplex.server.PollingDuplexFeature;
-import org.netduplex.server.PollingDuplexJetty;
+import org.netduplex.jetty.PollingDuplexJetty;
 
 /**
  * End to end with code the plugin generated in this module's generate-sources from the stock

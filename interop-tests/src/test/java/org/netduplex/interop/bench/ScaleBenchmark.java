@@ -47,7 +47,7 @@ import org.netduplex.server.DuplexMetrics;
 import org.netduplex.server.DuplexServerConfig;
 import org.netduplex.server.DuplexSession;
 import org.netduplex.server.PollingDuplexFeature;
-import org.netduplex.server.PollingDuplexJetty;
+import org.netduplex.jetty.PollingDuplexJetty;
 import org.netduplex.stock.IStockService;
 import org.netduplex.stock.IStockServiceCallback;
 import org.netduplex.stock.Stock;

@@ -15,7 +15,9 @@ import org.netduplex.server.internal.PollWaiter;
  * Kept on the exchange, so the interceptor finds it again when CXF re-enters it after resume. While
  * the endpoint stops, a poll that is not handed a message is answered empty right here, on the
  * stopping thread: a resumed request would be dispatched again into an application the container
- * may already refuse (its 404 page), or into a transport about to close.
+ * may already refuse (its 404 page), or into a transport about to close. A poll the container fails
+ * while it waits (Jetty, stopping as a whole, closes its connections before its applications) is
+ * answered empty too, as its timeout would, instead of with the container's HTML error page.
  */
 final class ContinuationPollWaiter implements PollWaiter {
   private static final Logger LOG = Logger.getLogger(ContinuationPollWaiter.class.getName());
@@ -48,7 +50,7 @@ final class ContinuationPollWaiter implements PollWaiter {
       c = continuation;
     }
     if (answerHere) {
-      answerEmptyWhileStopping();
+      answerEmpty();
     } else if (answeredAlready) {
       // The transport's timeout answered the request first: the message goes to the next poll.
       if (o instanceof PollOutcome.Deliver d) {
@@ -59,7 +61,22 @@ final class ContinuationPollWaiter implements PollWaiter {
     } // else the request thread has not suspended yet and will find the outcome itself
   }
 
-  private void answerEmptyWhileStopping() {
+  /**
+   * The container failed the parked request (its {@code AsyncListener.onError}). Unless an outcome is
+   * already on its way, answer empty here: else the container writes its error page. The request is
+   * abandoned, so a message that still arrives for it goes to the next poll.
+   */
+  void containerFailed() {
+    synchronized (this) {
+      if (abandoned || outcome != null || async == null) {
+        return;
+      }
+      abandoned = true;
+    }
+    answerEmpty();
+  }
+
+  private void answerEmpty() {
     try {
       PollResponseWriter.writeEmpty(response);
       engine.answeredEmpty();
@@ -86,11 +103,11 @@ final class ContinuationPollWaiter implements PollWaiter {
       return;
     }
     AsyncContext context = request.getAsyncContext();
-    parked.parked(context);
     synchronized (this) {
       this.async = context;
       this.response = response;
     }
+    parked.parked(context, this::containerFailed);
   }
 
   /**

@@ -25,8 +25,11 @@ public final class ParkedRequests {
     return stopping;
   }
 
-  /** Call once a poll's request was suspended on {@code async}. */
-  void parked(AsyncContext async) {
+  /**
+   * Call once a poll's request was suspended on {@code async}; {@code onContainerError} runs if the
+   * container fails the request while it is parked.
+   */
+  void parked(AsyncContext async, Runnable onContainerError) {
     synchronized (this) {
       open++;
     }
@@ -40,7 +43,9 @@ public final class ParkedRequests {
       public void onTimeout(AsyncEvent event) {}
 
       @Override
-      public void onError(AsyncEvent event) {}
+      public void onError(AsyncEvent event) {
+        onContainerError.run();
+      }
 
       @Override
       public void onStartAsync(AsyncEvent event) {}

@@ -1,4 +1,4 @@
-package org.netduplex.server;
+package org.netduplex.jetty;
 
 import org.apache.cxf.Bus;
 import org.apache.cxf.transport.http_jetty.JettyHTTPServerEngine;
