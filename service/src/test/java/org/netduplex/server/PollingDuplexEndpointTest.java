@@ -66,6 +66,16 @@ class PollingDuplexEndpointTest {
   }
 
   @Test
+  void pollsAreServedByTheFrontBeforeTheChainAndCallsAreNot() {
+    WireClient client = WireClient.random();
+    http.post(WireClient.REGISTER, client.register());
+    assertEquals(0, server.feature.front().served());
+    HttpResponse<String> r = http.post(WireClient.MAKE_CONNECTION, client.makeConnection());
+    assertTrue(r.body().contains("<Symbol>AAHH</Symbol>"), r.body());
+    assertEquals(1, server.feature.front().served());
+  }
+
+  @Test
   void soap11AnswersCarryNoMessagePendingEvenWhenMoreWait() {
     WireClient client = WireClient.random();
     http.post(WireClient.REGISTER, client.register());

@@ -3,12 +3,12 @@ package org.netduplex.server.internal.cxf;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
-import java.util.Enumeration;
 import java.util.List;
 import java.util.Set;
 import javax.xml.namespace.QName;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
+import org.apache.cxf.binding.soap.Soap12;
 import org.apache.cxf.binding.soap.SoapFault;
 import org.apache.cxf.binding.soap.SoapMessage;
 import org.apache.cxf.binding.soap.interceptor.AbstractSoapInterceptor;
@@ -18,12 +18,16 @@ import org.apache.cxf.phase.Phase;
 import org.apache.cxf.transport.http.AbstractHTTPDestination;
 import org.netduplex.core.DuplexMode;
 import org.netduplex.core.NetDuplex;
+import org.netduplex.msbin.cxf.MsbinInInterceptor;
 import org.netduplex.core.internal.MessageBatch;
 import org.netduplex.server.internal.DuplexEngine;
 import org.netduplex.server.internal.DuplexFault;
 import org.netduplex.server.internal.PollOutcome;
 import org.netduplex.server.internal.QueuedMessage;
 import org.netduplex.server.internal.RealDuplexSession;
+import org.netduplex.server.internal.front.AnswerForm;
+import org.netduplex.server.internal.front.MakeConnectionReader;
+import org.netduplex.server.internal.front.PollFront;
 
 /**
  * The CXF edge of the engine, right after CXF read the envelope's headers. A {@code MakeConnection}
@@ -62,6 +66,11 @@ public final class DuplexInInterceptor extends AbstractSoapInterceptor {
       if (resumed != null) {
         answerResumedPoll(message, resumed);
       } else if (MakeConnectionReader.atMakeConnection(message.getContent(XMLStreamReader.class))) {
+        PollOutcome decided = decidedByFront(message);
+        if (decided != null) {
+          answer(message, decided); // a poll the front took, handed on for the chain's fault
+          return;
+        }
         asyncSupport.requireForPoll(message);
         handlePoll(message);
       } else {
@@ -121,20 +130,18 @@ public final class DuplexInInterceptor extends AbstractSoapInterceptor {
     answer(message, now);
   }
 
+  /** The outcome the poll front already took for this poll, when it handed it on (docs/protocol.md section 17). */
+  private static PollOutcome decidedByFront(SoapMessage message) {
+    Object req = message.get(AbstractHTTPDestination.HTTP_REQUEST);
+    return req instanceof HttpServletRequest r && r.getAttribute(PollFront.DECIDED_OUTCOME) instanceof PollOutcome o
+        ? o : null;
+  }
+
   /** The poll asked for a batch answer: {@code Accept} names {@code multipart/mixed} itself (no wildcard). */
   private static boolean acceptsBatch(SoapMessage message) {
     Object req = message.get(AbstractHTTPDestination.HTTP_REQUEST);
-    if (!(req instanceof HttpServletRequest request)) {
-      return false;
-    }
-    for (Enumeration<String> values = request.getHeaders("Accept"); values.hasMoreElements(); ) {
-      for (String range : values.nextElement().split(",")) {
-        if (range.split(";")[0].trim().equalsIgnoreCase(MessageBatch.MEDIA_TYPE)) {
-          return true;
-        }
-      }
-    }
-    return false;
+    return req instanceof HttpServletRequest request
+        && PollFront.acceptsBatch(java.util.Collections.list(request.getHeaders("Accept")));
   }
 
   private void answerResumedPoll(SoapMessage message, ContinuationPollWaiter waiter) {
@@ -148,7 +155,8 @@ public final class DuplexInInterceptor extends AbstractSoapInterceptor {
       boolean batch = Boolean.TRUE.equals(message.getExchange().get(BATCH));
       List<QueuedMessage> messages = new ArrayList<>();
       messages.add(d.message());
-      AnswerForm form = AnswerForm.of(message, batch);
+      AnswerForm form = new AnswerForm(message.getVersion() == Soap12.getInstance(),
+          Boolean.TRUE.equals(message.getExchange().get(MsbinInInterceptor.BINARY_REQUEST)), batch);
       if (batch) {
         // Budgeted on whole text envelopes plus framing, so the answer fits the client's limit.
         messages.addAll(engine.takeMore(d.message(), MessageBatch.MAX_MESSAGES, MessageBatch.BUDGET, form.soap12()));
