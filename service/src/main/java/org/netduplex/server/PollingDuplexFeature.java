@@ -53,6 +53,8 @@ import org.netduplex.server.internal.cxf.UnsupportedEncodingInterceptor;
 public final class PollingDuplexFeature implements AbstractPortableFeature, AutoCloseable {
   /** How long stopping waits for the answers to parked polls to go out before the transport closes. */
   static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(5);
+  /** System property: {@code false} leaves polls to CXF's chain, to compare the two paths (docs/protocol.md section 17). */
+  static final String POLL_FRONT_PROPERTY = "netduplex.pollFront";
   private static final Logger LOG = Logger.getLogger(PollingDuplexFeature.class.getName());
 
   private final DuplexEngine engine;
@@ -120,7 +122,10 @@ public final class PollingDuplexFeature implements AbstractPortableFeature, Auto
   private void installFront(Server server) {
     Destination destination = server.getDestination();
     Runnable removal = null;
-    if (isEmbeddedJetty(destination)) {
+    if (!Boolean.parseBoolean(System.getProperty(POLL_FRONT_PROPERTY, "true"))) {
+      LOG.info(() -> POLL_FRONT_PROPERTY + "=false: polls go through CXF's chain");
+      return;
+    } else if (isEmbeddedJetty(destination)) {
       removal = JettyFronts.install(destination, front);
     } else {
       String address = destination.getAddress().getAddress().getValue();

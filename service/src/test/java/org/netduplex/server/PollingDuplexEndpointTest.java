@@ -125,6 +125,23 @@ class PollingDuplexEndpointTest {
   }
 
   @Test
+  void aPollWithAnUnknownMustUnderstandHeaderIsLeftToTheChainWhichFaultsIt() {
+    WireClient client = WireClient.random();
+    http.post(WireClient.REGISTER, client.register());
+    String poll = client.makeConnection().replace("<s:Body>",
+        "<s:Header><x:Secret xmlns:x=\"urn:example\" s:mustUnderstand=\"1\">x</x:Secret></s:Header><s:Body>");
+    assertTrue(poll.contains("x:Secret"), poll);
+
+    HttpResponse<String> r = http.post(WireClient.MAKE_CONNECTION, poll);
+
+    assertEquals(500, r.statusCode(), r.body());
+    assertTrue(r.body().contains("MustUnderstand"), r.body());
+    assertEquals(0, server.feature.front().served());
+    assertTrue(http.post(WireClient.MAKE_CONNECTION, client.makeConnection()).body().contains("AAHH")); // nothing lost
+    assertEquals(1, server.feature.front().served());
+  }
+
+  @Test
   void parkedPollIsAnsweredAsSoonAsAMessageIsQueued() throws Exception {
     WireClient client = registeredAndDrained();
     CompletableFuture<HttpResponse<String>> poll = http.postAsync(WireClient.MAKE_CONNECTION, client.makeConnection());

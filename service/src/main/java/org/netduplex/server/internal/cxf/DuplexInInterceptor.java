@@ -28,6 +28,7 @@ import org.netduplex.server.internal.RealDuplexSession;
 import org.netduplex.server.internal.front.AnswerForm;
 import org.netduplex.server.internal.front.MakeConnectionReader;
 import org.netduplex.server.internal.front.PollFront;
+import org.netduplex.server.internal.front.PollReader;
 
 /**
  * The CXF edge of the engine, right after CXF read the envelope's headers. A {@code MakeConnection}
@@ -110,6 +111,7 @@ public final class DuplexInInterceptor extends AbstractSoapInterceptor {
   }
 
   private void handlePoll(SoapMessage message) throws XMLStreamException {
+    requireUnderstood(message);
     String address = MakeConnectionReader.readAddress(message.getContent(XMLStreamReader.class));
     if (engine.config().duplexMode() == DuplexMode.MULTIPLE_MESSAGES_PER_POLL && acceptsBatch(message)) {
       message.getExchange().put(BATCH, Boolean.TRUE);
@@ -128,6 +130,24 @@ public final class DuplexInInterceptor extends AbstractSoapInterceptor {
       }
     }
     answer(message, now);
+  }
+
+  /**
+   * A poll never reaches CXF's check at the chain's end (it is answered here), so it is checked here:
+   * a header marked {@code mustUnderstand} that a poll cannot carry is a {@code MustUnderstand} fault.
+   */
+  private static void requireUnderstood(SoapMessage message) {
+    List<QName> unknown = new ArrayList<>();
+    for (org.apache.cxf.headers.Header h : message.getHeaders()) {
+      if (h instanceof org.apache.cxf.binding.soap.SoapHeader sh && sh.isMustUnderstand()
+          && !PollReader.understoodOnAPoll(h.getName()) && !DUPLEX_HEADER.contains(h.getName())) {
+        unknown.add(h.getName());
+      }
+    }
+    if (!unknown.isEmpty()) {
+      throw new SoapFault("MustUnderstand headers: " + unknown + " are not understood.",
+          message.getVersion().getMustUnderstand());
+    }
   }
 
   /** The outcome the poll front already took for this poll, when it handed it on (docs/protocol.md section 17). */

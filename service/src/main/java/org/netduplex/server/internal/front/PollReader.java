@@ -30,6 +30,11 @@ public final class PollReader {
 
   private final MsbinLimits limits;
 
+  /** Whether a poll may carry {@code header} marked {@code mustUnderstand}: the chain's path asks this too. */
+  public static boolean understoodOnAPoll(QName header) {
+    return UNDERSTOOD.contains(header);
+  }
+
   public PollReader(MsbinLimits limits) {
     this.limits = limits;
   }
