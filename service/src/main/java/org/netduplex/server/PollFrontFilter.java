@@ -74,10 +74,15 @@ public final class PollFrontFilter implements Filter {
     RequestBodyReader.start(request.getInputStream(), length, front.maxBodyBytes(), outcome -> {
       if (outcome instanceof RequestBody.Complete complete && complete.length() == length) {
         byte[] body = java.util.Arrays.copyOf(complete.bytes(), complete.length());
-        ServletPollExchange.serveAsync(front, request, response, async, body, candidate, batch);
+        try {
+          ServletPollExchange.serveAsync(front, request, response, async, body, candidate, batch);
+        } catch (RuntimeException e) { // on the container's read callback: never a hung request
+          LOG.warning(() -> "Poll not served: " + e);
+          ServletPollExchange.endWith(response, async, HttpServletResponse.SC_INTERNAL_SERVER_ERROR);
+        }
       } else {
         LOG.info(() -> "Poll body unreadable: " + outcome);
-        ServletPollExchange.badRequest(response, async);
+        ServletPollExchange.endWith(response, async, HttpServletResponse.SC_BAD_REQUEST);
       }
     });
   }

@@ -52,7 +52,12 @@ public final class JettyPollHandler extends Handler.Abstract.NonBlocking {
         Response.writeError(request, response, callback, HttpStatus.BAD_REQUEST_400, "Unreadable request body");
         return;
       }
-      front.serve(body, candidate, batch, new JettyPollExchange(this, front, request, response, callback, body));
+      try {
+        front.serve(body, candidate, batch, new JettyPollExchange(this, front, request, response, callback, body));
+      } catch (RuntimeException e) { // never a hung request: the future would swallow it
+        LOG.warning(() -> "Poll not served: " + e);
+        Response.writeError(request, response, callback, HttpStatus.INTERNAL_SERVER_ERROR_500, "Poll not served");
+      }
     });
     return true;
   }

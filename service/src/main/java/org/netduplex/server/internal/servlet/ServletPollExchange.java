@@ -62,9 +62,9 @@ public final class ServletPollExchange implements PollExchange {
     front.serve(body, candidate, batch, new ServletPollExchange(front, request, response, async, body));
   }
 
-  /** Ends a request whose body could not be read with {@code 400}. */
-  public static void badRequest(HttpServletResponse response, AsyncContext async) {
-    response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+  /** Ends a request the front could not serve (its body unreadable: {@code 400}) with {@code status}, no body. */
+  public static void endWith(HttpServletResponse response, AsyncContext async, int status) {
+    response.setStatus(status);
     response.setContentLength(0);
     async.complete();
   }
