@@ -17,8 +17,8 @@ import org.netduplex.testing.WireClient;
  * Measures the heap a parked poll costs on the server, through the poll front or (with
  * {@code -Dnetduplex.pollFront=false}) through CXF's chain. Not a test: run by hand, two JVMs.
  * {@code server}: starts an endpoint and answers {@code heap} on stdin with the heap used after full
- * GCs and the parked count. {@code client URL N}: registers N sessions, parks one poll each (one
- * connection each), and waits. See docs/protocol.md section 17 for the method and the figures.
+ * GCs and the parked count. {@code client URL N}: registers N sessions, waits 25 s (the sessions alone),
+ * then parks one poll each (one connection each), and waits. See docs/protocol.md section 17 for the method and the figures.
  */
 public final class ParkedPollHeap {
   private ParkedPollHeap() {}
@@ -64,6 +64,8 @@ public final class ParkedPollHeap {
     for (CompletableFuture<HttpResponse<String>> p : polls) {
       p.join();
     }
+    System.out.println("registered " + n);
+    Thread.sleep(Duration.ofSeconds(25).toMillis()); // the sessions alone, measured
     for (WireClient c : clients) {
       send(http, address, WireClient.MAKE_CONNECTION, c.makeConnection());
     }

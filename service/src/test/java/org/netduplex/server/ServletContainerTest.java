@@ -106,6 +106,22 @@ class ServletContainerTest {
   }
 
   @Test
+  void withoutTheFilterTheChainServesPollsAsBefore() throws Exception {
+    server = new ServletContainerServer(config(), true, false);
+    SoapHttp http = new SoapHttp(server.address);
+    WireClient client = WireClient.random();
+    http.post(WireClient.REGISTER, client.register());
+    assertTrue(http.post(WireClient.MAKE_CONNECTION, client.makeConnection()).body().contains("AAHH"));
+
+    CompletableFuture<HttpResponse<String>> parked = http.postAsync(WireClient.MAKE_CONNECTION, client.makeConnection());
+    Eventually.await("poll parked", () -> server.feature.metrics().parkedPolls() == 1);
+    server.feature.sessions().iterator().next().callback(org.netduplex.stock.IStockServiceCallback.class)
+        .update(StockServiceLogic.stock("MSFT", 1, 2, "n"));
+    assertTrue(parked.get(10, java.util.concurrent.TimeUnit.SECONDS).body().contains("<Symbol>MSFT</Symbol>"));
+    assertEquals(0, server.feature.front().served());
+  }
+
+  @Test
   void throughTheFilterAParkedPollGetsItsMessageAndAnEndedSessionItsFault() throws Exception {
     server = new ServletContainerServer(config(), true);
     SoapHttp http = new SoapHttp(server.address);
