@@ -12,9 +12,9 @@ import org.apache.cxf.feature.AbstractPortableFeature;
 import org.apache.cxf.interceptor.InterceptorProvider;
 import org.apache.cxf.logging.FaultListener;
 import org.apache.cxf.message.Message;
+import org.apache.cxf.transport.Destination;
 import org.netduplex.msbin.MsbinLimits;
 import org.netduplex.msbin.cxf.MsbinFeature;
-import org.apache.cxf.transport.Destination;
 import org.netduplex.server.internal.DuplexEngine;
 import org.netduplex.server.internal.front.PollFront;
 import org.netduplex.server.internal.front.ServletFronts;
@@ -120,12 +120,13 @@ public final class PollingDuplexFeature implements AbstractPortableFeature, Auto
    * {@link PollFrontFilter}, which finds this endpoint by its address. Elsewhere the chain serves them.
    */
   private void installFront(Server server) {
-    Destination destination = server.getDestination();
-    Runnable removal = null;
     if (!Boolean.parseBoolean(System.getProperty(POLL_FRONT_PROPERTY, "true"))) {
       LOG.info(() -> POLL_FRONT_PROPERTY + "=false: polls go through CXF's chain");
       return;
-    } else if (isEmbeddedJetty(destination)) {
+    }
+    Destination destination = server.getDestination();
+    Runnable removal = null;
+    if (isEmbeddedJetty(destination)) {
       removal = JettyFronts.install(destination, front);
     } else {
       String address = destination.getAddress().getAddress().getValue();
