@@ -18,8 +18,9 @@ import org.netduplex.server.internal.front.PollFront;
  * handler after it in the server's sequence). A request to an endpoint path with a front whose
  * headers say poll (or binary) has its body read with Jetty's non-blocking reads, and the front
  * serves it; everything else returns {@code false} at once, so Jetty hands it to CXF as before.
+ * Blocking as Jetty counts it: a request handed on runs CXF's chain on the calling thread.
  */
-public final class JettyPollHandler extends Handler.Abstract.NonBlocking {
+public final class JettyPollHandler extends Handler.Abstract {
   private static final Logger LOG = Logger.getLogger(JettyPollHandler.class.getName());
   private final Map<String, PollFront> fronts = new ConcurrentHashMap<>();
   private volatile Handler next;
