@@ -227,6 +227,7 @@ class PollingDuplexEndpointTest {
     assertEquals(500, r.statusCode());
     assertTrue(r.body().contains("SessionEnded</faultcode>"), r.body());
     assertTrue(listener.events.contains("ended " + client.sessionId + " CLOSED_BY_SERVICE"));
+    assertEquals(2, server.feature.front().served()); // parked by the front, faulted by the chain it handed it to
   }
 
   @Test
