@@ -12,10 +12,14 @@ import org.apache.cxf.feature.AbstractPortableFeature;
 import org.apache.cxf.interceptor.InterceptorProvider;
 import org.apache.cxf.logging.FaultListener;
 import org.apache.cxf.message.Message;
+import org.apache.cxf.transport.Destination;
 import org.netduplex.msbin.MsbinLimits;
 import org.netduplex.msbin.cxf.MsbinFeature;
 import org.netduplex.server.internal.DuplexEngine;
 import org.netduplex.core.internal.RefusalLog;
+import org.netduplex.server.internal.front.PollFront;
+import org.netduplex.server.internal.front.ServletFronts;
+import org.netduplex.server.internal.jetty.JettyFronts;
 import org.netduplex.server.internal.cxf.DuplexFaultListener;
 import org.netduplex.server.internal.cxf.CallbackReplyInterceptor;
 import org.netduplex.server.internal.cxf.DuplexInInterceptor;
@@ -50,11 +54,15 @@ import org.netduplex.server.internal.cxf.UnsupportedEncodingInterceptor;
 public final class PollingDuplexFeature implements AbstractPortableFeature, AutoCloseable {
   /** How long stopping waits for the answers to parked polls to go out before the transport closes. */
   static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(5);
+  /** System property: {@code false} leaves polls to CXF's chain, to compare the two paths (docs/protocol.md section 17). */
+  static final String POLL_FRONT_PROPERTY = "netduplex.pollFront";
   private static final Logger LOG = Logger.getLogger(PollingDuplexFeature.class.getName());
 
   private final DuplexEngine engine;
   private final ParkedRequests parked = new ParkedRequests();
   private final RefusalLog refusals = RefusalLog.standard();
+  private final PollFront front;
+  private final List<Runnable> frontRemovals = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   public PollingDuplexFeature() {
     this(DuplexServerConfig.builder().build());
@@ -62,6 +70,11 @@ public final class PollingDuplexFeature implements AbstractPortableFeature, Auto
 
   public PollingDuplexFeature(DuplexServerConfig config) {
     this.engine = new DuplexEngine(config);
+    this.front = new PollFront(engine, parked, msbinLimits());
+  }
+
+  private MsbinLimits msbinLimits() {
+    return MsbinLimits.DEFAULTS.withMaxTotalBytes(engine.config().maxRequestBytes());
   }
 
   @Override
@@ -73,7 +86,7 @@ public final class PollingDuplexFeature implements AbstractPortableFeature, Auto
     provider.getInInterceptors().add(new ServicePageInterceptor());
     // .NET binary (application/soap+msbin1, Silverlight 3+'s default) on the same endpoint as text:
     // a binary request is read as binary and answered (faults too) in binary.
-    new MsbinFeature(MsbinLimits.DEFAULTS.withMaxTotalBytes(engine.config().maxRequestBytes()))
+    new MsbinFeature(msbinLimits())
         .doInitializeProvider(provider, bus);
     provider.getInInterceptors().add(new CallbackReplyInterceptor(engine)); // answers to two-way callbacks
     provider.getInInterceptors().add(new DuplexInInterceptor(engine, parked));
@@ -100,6 +113,50 @@ public final class PollingDuplexFeature implements AbstractPortableFeature, Auto
     // Server.stop()/destroy() and bus shutdown (a servlet's, in a container) run this while the
     // transport still serves, so the parked polls get their answers.
     server.getEndpoint().addCleanupHook(this::close);
+    installFront(server);
+  }
+
+  /**
+   * Polls are served before CXF's chain where the deployment lets us (docs/protocol.md section 17):
+   * on CXF's embedded Jetty by a handler installed here; in a servlet container by
+   * {@link PollFrontFilter}, which finds this endpoint by its address. Elsewhere the chain serves them.
+   */
+  private void installFront(Server server) {
+    if (!Boolean.parseBoolean(System.getProperty(POLL_FRONT_PROPERTY, "true"))) {
+      LOG.info(() -> POLL_FRONT_PROPERTY + "=false: polls go through CXF's chain");
+      return;
+    }
+    Destination destination = server.getDestination();
+    Runnable removal = null;
+    if (isEmbeddedJetty(destination)) {
+      removal = JettyFronts.install(destination, front);
+    } else {
+      String address = destination.getAddress().getAddress().getValue();
+      if (address.startsWith("/")) {
+        removal = ServletFronts.register(address, front);
+      }
+    }
+    if (removal != null) {
+      frontRemovals.add(removal);
+    } else {
+      LOG.fine(() -> "No poll front for " + destination.getAddress().getAddress().getValue()
+          + ": polls go through CXF's chain");
+    }
+  }
+
+  /** CXF's embedded Jetty destination, checked by name: its classes are absent in a servlet deployment. */
+  private static boolean isEmbeddedJetty(Destination destination) {
+    for (Class<?> c = destination.getClass(); c != null; c = c.getSuperclass()) {
+      if (c.getName().equals("org.apache.cxf.transport.http_jetty.JettyHTTPDestination")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The poll front of this endpoint. */
+  PollFront front() {
+    return front;
   }
 
   @Override
@@ -149,6 +206,7 @@ public final class PollingDuplexFeature implements AbstractPortableFeature, Auto
     }
     parked.stopping();
     engine.close();
+    frontRemovals.forEach(Runnable::run);
     int unanswered = parked.awaitCompleted(SHUTDOWN_GRACE);
     if (unanswered > 0) {
       LOG.warning(() -> unanswered + " parked poll(s) not answered within " + SHUTDOWN_GRACE.toSeconds()

@@ -66,6 +66,16 @@ class PollingDuplexEndpointTest {
   }
 
   @Test
+  void pollsAreServedByTheFrontBeforeTheChainAndCallsAreNot() {
+    WireClient client = WireClient.random();
+    http.post(WireClient.REGISTER, client.register());
+    assertEquals(0, server.feature.front().served());
+    HttpResponse<String> r = http.post(WireClient.MAKE_CONNECTION, client.makeConnection());
+    assertTrue(r.body().contains("<Symbol>AAHH</Symbol>"), r.body());
+    assertEquals(1, server.feature.front().served());
+  }
+
+  @Test
   void soap11AnswersCarryNoMessagePendingEvenWhenMoreWait() {
     WireClient client = WireClient.random();
     http.post(WireClient.REGISTER, client.register());
@@ -112,6 +122,23 @@ class PollingDuplexEndpointTest {
 
     assertEquals(500, register.statusCode(), register.body());
     assertTrue(register.body().contains("MustUnderstand"), register.body());
+  }
+
+  @Test
+  void aPollWithAnUnknownMustUnderstandHeaderIsLeftToTheChainWhichFaultsIt() {
+    WireClient client = WireClient.random();
+    http.post(WireClient.REGISTER, client.register());
+    String poll = client.makeConnection().replace("<s:Body>",
+        "<s:Header><x:Secret xmlns:x=\"urn:example\" s:mustUnderstand=\"1\">x</x:Secret></s:Header><s:Body>");
+    assertTrue(poll.contains("x:Secret"), poll);
+
+    HttpResponse<String> r = http.post(WireClient.MAKE_CONNECTION, poll);
+
+    assertEquals(500, r.statusCode(), r.body());
+    assertTrue(r.body().contains("MustUnderstand"), r.body());
+    assertEquals(0, server.feature.front().served());
+    assertTrue(http.post(WireClient.MAKE_CONNECTION, client.makeConnection()).body().contains("AAHH")); // nothing lost
+    assertEquals(1, server.feature.front().served());
   }
 
   @Test
@@ -200,6 +227,7 @@ class PollingDuplexEndpointTest {
     assertEquals(500, r.statusCode());
     assertTrue(r.body().contains("SessionEnded</faultcode>"), r.body());
     assertTrue(listener.events.contains("ended " + client.sessionId + " CLOSED_BY_SERVICE"));
+    assertEquals(2, server.feature.front().served()); // parked by the front, faulted by the chain it handed it to
   }
 
   @Test

@@ -1,9 +1,12 @@
 package org.netduplex.server;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.ServletConfig;
+import java.util.EnumSet;
 import java.net.URI;
 import org.apache.cxf.jaxws.JaxWsServerFactoryBean;
 import org.apache.cxf.transport.servlet.CXFNonSpringServlet;
+import org.eclipse.jetty.ee11.servlet.FilterHolder;
 import org.eclipse.jetty.ee11.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee11.servlet.ServletHolder;
 import org.eclipse.jetty.server.Server;
@@ -22,6 +25,10 @@ final class ServletContainerServer implements AutoCloseable {
   private final ServletContextHandler context = new ServletContextHandler("/app");
 
   ServletContainerServer(DuplexServerConfig config, boolean asyncSupported) {
+    this(config, asyncSupported, true);
+  }
+
+  ServletContainerServer(DuplexServerConfig config, boolean asyncSupported, boolean pollFront) {
     feature = new PollingDuplexFeature(config);
     service.feature = feature;
     ServerConnector connector = new ServerConnector(jetty);
@@ -43,6 +50,11 @@ final class ServletContainerServer implements AutoCloseable {
     });
     cxf.setAsyncSupported(asyncSupported); // web.xml: <async-supported>true</async-supported>
     context.addServlet(cxf, "/services/*");
+    if (pollFront) { // web.xml: the filter, async-supported, for the REQUEST and ASYNC dispatchers
+      FilterHolder front = new FilterHolder(new PollFrontFilter());
+      front.setAsyncSupported(asyncSupported);
+      context.addFilter(front, "/services/*", EnumSet.of(DispatcherType.REQUEST, DispatcherType.ASYNC));
+    }
     jetty.setHandler(context);
     try {
       jetty.start();

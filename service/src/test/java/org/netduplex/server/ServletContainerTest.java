@@ -102,5 +102,47 @@ class ServletContainerTest {
     HttpResponse<String> empty = parked.get();
     assertEquals(200, empty.statusCode());
     assertEquals("", empty.body());
+    assertEquals(2, server.feature.front().served()); // both through PollFrontFilter, not CXF's chain
+  }
+
+  @Test
+  void withoutTheFilterTheChainServesPollsAsBefore() throws Exception {
+    server = new ServletContainerServer(config(), true, false);
+    SoapHttp http = new SoapHttp(server.address);
+    WireClient client = WireClient.random();
+    http.post(WireClient.REGISTER, client.register());
+    assertTrue(http.post(WireClient.MAKE_CONNECTION, client.makeConnection()).body().contains("AAHH"));
+
+    CompletableFuture<HttpResponse<String>> parked = http.postAsync(WireClient.MAKE_CONNECTION, client.makeConnection());
+    Eventually.await("poll parked", () -> server.feature.metrics().parkedPolls() == 1);
+    server.feature.sessions().iterator().next().callback(org.netduplex.stock.IStockServiceCallback.class)
+        .update(StockServiceLogic.stock("MSFT", 1, 2, "n"));
+    assertTrue(parked.get(10, java.util.concurrent.TimeUnit.SECONDS).body().contains("<Symbol>MSFT</Symbol>"));
+    assertEquals(0, server.feature.front().served());
+  }
+
+  @Test
+  void throughTheFilterAParkedPollGetsItsMessageAndAnEndedSessionItsFault() throws Exception {
+    server = new ServletContainerServer(config(), true);
+    SoapHttp http = new SoapHttp(server.address);
+    WireClient client = WireClient.random();
+    http.post(WireClient.REGISTER, client.register());
+    assertTrue(http.post(WireClient.MAKE_CONNECTION, client.makeConnection()).body().contains("AAHH"));
+
+    CompletableFuture<HttpResponse<String>> parked = http.postAsync(WireClient.MAKE_CONNECTION, client.makeConnection());
+    Eventually.await("poll parked", () -> server.feature.metrics().parkedPolls() == 1);
+    DuplexSession session = server.feature.sessions().iterator().next();
+    session.callback(org.netduplex.stock.IStockServiceCallback.class).update(StockServiceLogic.stock("MSFT", 1, 2, "n"));
+    HttpResponse<String> delivered = parked.get(10, java.util.concurrent.TimeUnit.SECONDS);
+    assertEquals(200, delivered.statusCode());
+    assertTrue(delivered.body().contains("<Symbol>MSFT</Symbol>"), delivered.body());
+
+    CompletableFuture<HttpResponse<String>> again = http.postAsync(WireClient.MAKE_CONNECTION, client.makeConnection());
+    Eventually.await("poll parked again", () -> server.feature.metrics().parkedPolls() == 1);
+    session.close(); // the front hands the poll back to CXF, whose fault table answers it
+    HttpResponse<String> fault = again.get(10, java.util.concurrent.TimeUnit.SECONDS);
+    assertEquals(500, fault.statusCode());
+    assertTrue(fault.body().contains("SessionEnded</faultcode>"), fault.body());
+    assertEquals(3, server.feature.front().served());
   }
 }

@@ -54,6 +54,7 @@ class Soap12WithoutMessageIdTest {
     assertEquals("Silverlight/IStockService/Update", answer.text("/s:Envelope/s:Header/a:Action"));
     assertEquals(client.sessionId, answer.text("/s:Envelope/s:Header/netdx:Duplex/netdx:SessionId"));
     assertEquals(0, answer.count("/s:Envelope/s:Header/a:RelatesTo"));
+    assertEquals(1, server.feature.front().served()); // SOAP 1.2 text, by its Content-Type action
   }
 
   @Test
@@ -68,6 +69,7 @@ class Soap12WithoutMessageIdTest {
     Xp answer = new Xp(Msbin.toText(poll.body()));
     assertEquals("Silverlight/IStockService/Update", answer.text("/s:Envelope/s:Header/a:Action"));
     assertEquals(client.sessionId, answer.text("/s:Envelope/s:Header/netdx:Duplex/netdx:SessionId"));
+    assertEquals(1, server.feature.front().served()); // binary: recognised from its body
   }
 
   @Test

@@ -13,6 +13,7 @@ import org.apache.cxf.phase.Phase;
 import org.apache.cxf.transport.http.AbstractHTTPDestination;
 import org.netduplex.core.NetDuplex;
 import org.netduplex.server.CallbackFaultException;
+import org.netduplex.server.internal.front.MakeConnectionReader;
 import org.netduplex.server.internal.CallbackReplyReader;
 import org.netduplex.server.internal.DuplexEngine;
 import org.netduplex.server.internal.DuplexFault;

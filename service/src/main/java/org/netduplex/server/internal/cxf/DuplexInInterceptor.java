@@ -3,12 +3,12 @@ package org.netduplex.server.internal.cxf;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
-import java.util.Enumeration;
 import java.util.List;
 import java.util.Set;
 import javax.xml.namespace.QName;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
+import org.apache.cxf.binding.soap.Soap12;
 import org.apache.cxf.binding.soap.SoapFault;
 import org.apache.cxf.binding.soap.SoapMessage;
 import org.apache.cxf.binding.soap.interceptor.AbstractSoapInterceptor;
@@ -18,12 +18,17 @@ import org.apache.cxf.phase.Phase;
 import org.apache.cxf.transport.http.AbstractHTTPDestination;
 import org.netduplex.core.DuplexMode;
 import org.netduplex.core.NetDuplex;
+import org.netduplex.msbin.cxf.MsbinInInterceptor;
 import org.netduplex.core.internal.MessageBatch;
 import org.netduplex.server.internal.DuplexEngine;
 import org.netduplex.server.internal.DuplexFault;
 import org.netduplex.server.internal.PollOutcome;
 import org.netduplex.server.internal.QueuedMessage;
 import org.netduplex.server.internal.RealDuplexSession;
+import org.netduplex.server.internal.front.AnswerForm;
+import org.netduplex.server.internal.front.MakeConnectionReader;
+import org.netduplex.server.internal.front.PollFront;
+import org.netduplex.server.internal.front.PollReader;
 
 /**
  * The CXF edge of the engine, right after CXF read the envelope's headers. A {@code MakeConnection}
@@ -62,6 +67,11 @@ public final class DuplexInInterceptor extends AbstractSoapInterceptor {
       if (resumed != null) {
         answerResumedPoll(message, resumed);
       } else if (MakeConnectionReader.atMakeConnection(message.getContent(XMLStreamReader.class))) {
+        PollOutcome decided = decidedByFront(message);
+        if (decided != null) {
+          answer(message, decided); // a poll the front took, handed on for the chain's fault
+          return;
+        }
         asyncSupport.requireForPoll(message);
         handlePoll(message);
       } else {
@@ -101,6 +111,7 @@ public final class DuplexInInterceptor extends AbstractSoapInterceptor {
   }
 
   private void handlePoll(SoapMessage message) throws XMLStreamException {
+    requireUnderstood(message);
     String address = MakeConnectionReader.readAddress(message.getContent(XMLStreamReader.class));
     if (engine.config().duplexMode() == DuplexMode.MULTIPLE_MESSAGES_PER_POLL && acceptsBatch(message)) {
       message.getExchange().put(BATCH, Boolean.TRUE);
@@ -121,20 +132,36 @@ public final class DuplexInInterceptor extends AbstractSoapInterceptor {
     answer(message, now);
   }
 
+  /**
+   * A poll never reaches CXF's check at the chain's end (it is answered here), so it is checked here:
+   * a header marked {@code mustUnderstand} that a poll cannot carry is a {@code MustUnderstand} fault.
+   */
+  private static void requireUnderstood(SoapMessage message) {
+    List<QName> unknown = new ArrayList<>();
+    for (org.apache.cxf.headers.Header h : message.getHeaders()) {
+      if (h instanceof org.apache.cxf.binding.soap.SoapHeader sh && sh.isMustUnderstand()
+          && !PollReader.understoodOnAPoll(h.getName()) && !DUPLEX_HEADER.contains(h.getName())) {
+        unknown.add(h.getName());
+      }
+    }
+    if (!unknown.isEmpty()) {
+      throw new SoapFault("MustUnderstand headers: " + unknown + " are not understood.",
+          message.getVersion().getMustUnderstand());
+    }
+  }
+
+  /** The outcome the poll front already took for this poll, when it handed it on (docs/protocol.md section 17). */
+  private static PollOutcome decidedByFront(SoapMessage message) {
+    Object req = message.get(AbstractHTTPDestination.HTTP_REQUEST);
+    return req instanceof HttpServletRequest r && r.getAttribute(PollFront.DECIDED_OUTCOME) instanceof PollOutcome o
+        ? o : null;
+  }
+
   /** The poll asked for a batch answer: {@code Accept} names {@code multipart/mixed} itself (no wildcard). */
   private static boolean acceptsBatch(SoapMessage message) {
     Object req = message.get(AbstractHTTPDestination.HTTP_REQUEST);
-    if (!(req instanceof HttpServletRequest request)) {
-      return false;
-    }
-    for (Enumeration<String> values = request.getHeaders("Accept"); values.hasMoreElements(); ) {
-      for (String range : values.nextElement().split(",")) {
-        if (range.split(";")[0].trim().equalsIgnoreCase(MessageBatch.MEDIA_TYPE)) {
-          return true;
-        }
-      }
-    }
-    return false;
+    return req instanceof HttpServletRequest request
+        && PollFront.acceptsBatch(java.util.Collections.list(request.getHeaders("Accept")));
   }
 
   private void answerResumedPoll(SoapMessage message, ContinuationPollWaiter waiter) {
@@ -148,7 +175,8 @@ public final class DuplexInInterceptor extends AbstractSoapInterceptor {
       boolean batch = Boolean.TRUE.equals(message.getExchange().get(BATCH));
       List<QueuedMessage> messages = new ArrayList<>();
       messages.add(d.message());
-      AnswerForm form = AnswerForm.of(message, batch);
+      AnswerForm form = new AnswerForm(message.getVersion() == Soap12.getInstance(),
+          Boolean.TRUE.equals(message.getExchange().get(MsbinInInterceptor.BINARY_REQUEST)), batch);
       if (batch) {
         // Budgeted on whole text envelopes plus framing, so the answer fits the client's limit.
         messages.addAll(engine.takeMore(d.message(), MessageBatch.MAX_MESSAGES, MessageBatch.BUDGET, form.soap12()));

@@ -21,7 +21,7 @@ public final class ParkedRequests {
     stopping = true;
   }
 
-  boolean isStopping() {
+  public boolean isStopping() {
     return stopping;
   }
 
@@ -50,6 +50,22 @@ public final class ParkedRequests {
       @Override
       public void onStartAsync(AsyncEvent event) {}
     });
+  }
+
+  /**
+   * Counts a request parked outside the servlet layer (the poll front's Jetty handler, or its filter
+   * with its own listener); the returned action, run once its answer is written, ends the count.
+   */
+  public Runnable parkedElsewhere() {
+    synchronized (this) {
+      open++;
+    }
+    java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+    return () -> {
+      if (done.compareAndSet(false, true)) {
+        completed();
+      }
+    };
   }
 
   private synchronized void completed() {

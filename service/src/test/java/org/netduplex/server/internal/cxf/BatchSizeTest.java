@@ -1,5 +1,6 @@
 package org.netduplex.server.internal.cxf;
 
+import org.netduplex.server.internal.front.AnswerForm;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;

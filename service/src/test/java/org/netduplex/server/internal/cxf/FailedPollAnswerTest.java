@@ -1,5 +1,6 @@
 package org.netduplex.server.internal.cxf;
 
+import org.netduplex.server.internal.front.AnswerForm;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -127,7 +128,7 @@ class FailedPollAnswerTest {
   }
 
   private static List<java.util.logging.LogRecord> warningsDuring(Runnable action) {
-    java.util.logging.Logger log = java.util.logging.Logger.getLogger(PollResponseWriter.class.getName());
+    java.util.logging.Logger log = java.util.logging.Logger.getLogger(org.netduplex.server.internal.front.PollAnswer.class.getName());
     List<java.util.logging.LogRecord> records = new java.util.concurrent.CopyOnWriteArrayList<>();
     java.util.logging.Handler handler = new java.util.logging.Handler() {
       @Override

@@ -1,4 +1,4 @@
-package org.netduplex.server.internal.cxf;
+package org.netduplex.server.internal.front;
 
 import javax.xml.namespace.QName;
 import javax.xml.stream.XMLStreamConstants;
@@ -9,8 +9,8 @@ import org.netduplex.core.NetDuplex;
 import org.netduplex.server.internal.DuplexFault;
 
 /** Reads the body of a poll: {@code wsmc:MakeConnection} selecting by {@code wsmc:Address}. */
-final class MakeConnectionReader {
-  static final QName MAKE_CONNECTION = new QName(NetDuplex.WSMC_NS, "MakeConnection");
+public final class MakeConnectionReader {
+  public static final QName MAKE_CONNECTION = new QName(NetDuplex.WSMC_NS, "MakeConnection");
 
   /** WS-MC 1.1 section 5 reason texts, word for word as the RSP sample, Metro and WebLogic send them. */
   static final String MISSING_SELECTION_REASON = "The MakeConnection element did not contain any selection criteria";
@@ -23,7 +23,7 @@ final class MakeConnectionReader {
    * Moves {@code reader} from just inside {@code s:Body} to the first body element, skipping
    * whitespace only, and tells whether it is a {@code wsmc:MakeConnection}.
    */
-  static boolean atMakeConnection(XMLStreamReader reader) throws XMLStreamException {
+  public static boolean atMakeConnection(XMLStreamReader reader) throws XMLStreamException {
     while (reader.getEventType() != XMLStreamConstants.START_ELEMENT
         && reader.getEventType() != XMLStreamConstants.END_ELEMENT
         && reader.hasNext()) {
@@ -33,7 +33,7 @@ final class MakeConnectionReader {
   }
 
   /** Reads the polled address from a reader positioned on {@code wsmc:MakeConnection}. */
-  static String readAddress(XMLStreamReader reader) throws XMLStreamException {
+  public static String readAddress(XMLStreamReader reader) throws XMLStreamException {
     String address = null;
     QName other = null;
     int depth = 0;
