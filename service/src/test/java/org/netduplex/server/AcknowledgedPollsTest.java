@@ -48,6 +48,8 @@ class AcknowledgedPollsTest {
     WireClient client = WireClient.random();
     http.post(WireClient.REGISTER, client.register()); // queues one quote
     DuplexSession session = server.feature.sessions().iterator().next();
+    // Register is one-way: its 200 comes before the operation queues its quote, which must be first.
+    Eventually.await("Register's quote queued", () -> session.queuedMessages() == 1);
     session.callback(IStockServiceCallback.class).update(StockServiceLogic.stock("SECOND", 1, 1, null));
 
     String first = http.post(WireClient.MAKE_CONNECTION, poll(client, ack(null, 0))).body();
