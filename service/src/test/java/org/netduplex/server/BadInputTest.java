@@ -146,6 +146,21 @@ class BadInputTest {
   }
 
   @Test
+  void aDeclaredLengthOverTheLimitIsAnsweredAtOnceWhileTheClientStillHoldsTheBody() throws Exception {
+    // 10 MB declared, a few bytes sent, the connection kept open: the server must not wait for the rest.
+    byte[] request = (RawHttp.postLine(server.address) + "Content-Type: text/xml; charset=utf-8\r\nSOAPAction: \""
+        + WireClient.REGISTER + "\"\r\nContent-Length: 10000000\r\n\r\n<s:Envelope").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+    RawHttp.Answer a = RawHttp.exchange(server.address, request, Duration.ofSeconds(2), false);
+
+    assertFalse(a.timedOut(), "no answer within 2 s: " + a.head());
+    assertEquals(500, a.status(), a.head());
+    assertTrue(a.bodyText().contains("ndf:RequestTooLarge") && a.bodyText().contains("10000000 bytes exceeds the limit of 8192 bytes"), a.bodyText());
+    assertEquals("close", a.header("Connection").toLowerCase(java.util.Locale.ROOT), a.head());
+    assertEquals(1, logged.size(), "logged " + logged.size() + " times");
+  }
+
+  @Test
   void aBodyThatIsNotUtf8WhereItSaysSoGetsASenderFault() throws Exception {
     byte[] valid = WireClient.random().register().getBytes(java.nio.charset.StandardCharsets.UTF_8);
     byte[] body = java.util.Arrays.copyOf(valid, valid.length + 2);

@@ -42,13 +42,23 @@ final class RawHttp {
   }
 
   static Answer exchange(URI address, byte[] request, Duration bound) throws IOException {
+    return exchange(address, request, bound, true);
+  }
+
+  /**
+   * As {@link #exchange(URI, byte[], Duration)}; without {@code halfClose} the connection stays open
+   * after the bytes, as a client that stalls mid-body keeps it: only the server can end the exchange.
+   */
+  static Answer exchange(URI address, byte[] request, Duration bound, boolean halfClose) throws IOException {
     try (Socket s = new Socket()) {
       s.connect(new InetSocketAddress(address.getHost(), address.getPort()), (int) bound.toMillis());
       s.setSoTimeout((int) bound.toMillis());
       try {
         s.getOutputStream().write(request);
         s.getOutputStream().flush();
-        s.shutdownOutput(); // what was not sent never will be: the server sees the end
+        if (halfClose) {
+          s.shutdownOutput(); // what was not sent never will be: the server sees the end
+        }
       } catch (IOException e) {
         // the server answered and closed before taking everything: read what it said
       }

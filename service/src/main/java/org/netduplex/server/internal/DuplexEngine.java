@@ -130,7 +130,8 @@ public final class DuplexEngine implements AutoCloseable {
       throw DuplexFault.naming(DuplexFault.Kind.UNKNOWN_ADDRESS, "No open duplex session uses the address " + address,
           "No open duplex session uses the address " + LogIds.briefAddress(address));
     }
-    mailbox.touchSessions(scheduler.nanoTime());
+    long arrived = scheduler.nanoTime();
+    mailbox.touchSessions(arrived);
     ParkedPoll poll = new ParkedPoll(waiter);
     Mailbox.PollStart start = mailbox.poll(poll, ack);
     if (start.ackBeyondSent()) {
@@ -149,7 +150,8 @@ public final class DuplexEngine implements AutoCloseable {
     if (start.replaced() != null) {
       answerEmpty(start.replaced()); // a newer poll must not strand the older one
     }
-    poll.armTimeout(scheduler, config.pollTimeout(), () -> {
+    // Counted from the poll's arrival: the clock may move while it parks (PollTimeoutWhileParkingTest).
+    poll.armTimeout(scheduler, arrived + config.pollTimeout().toNanos(), () -> {
       if (mailbox.expire(poll)) {
         answerEmpty(poll);
       }

@@ -19,12 +19,21 @@ final class ParkedPoll {
     this.waiter = waiter;
   }
 
-  /** Starts the poll timeout; a poll completed in the meantime cancels it at once. */
-  void armTimeout(Scheduler scheduler, Duration delay, Runnable onTimeout) {
-    Cancellable t = scheduler.schedule(onTimeout, delay);
+  /**
+   * Starts the poll timeout, due at {@code deadlineNanos} on the scheduler's clock; a poll completed
+   * in the meantime cancels it at once. The poll is parked (and counted) a moment before this runs,
+   * and the clock may pass the deadline in that moment: the timeout then runs here, at once, instead
+   * of a whole timeout late. {@code onTimeout} must tolerate a second call (the scheduler may have
+   * run it too): it only answers a poll still parked.
+   */
+  void armTimeout(Scheduler scheduler, long deadlineNanos, Runnable onTimeout) {
+    Cancellable t = scheduler.schedule(onTimeout, Duration.ofNanos(Math.max(0, deadlineNanos - scheduler.nanoTime())));
     timeout = t;
     if (done.get()) {
       t.cancel();
+    } else if (scheduler.nanoTime() - deadlineNanos >= 0) {
+      t.cancel();
+      onTimeout.run();
     }
   }
 

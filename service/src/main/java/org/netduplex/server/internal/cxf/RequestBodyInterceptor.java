@@ -8,6 +8,7 @@ import org.apache.cxf.binding.soap.SoapFault;
 import org.apache.cxf.binding.soap.SoapMessage;
 import org.apache.cxf.continuations.Continuation;
 import org.apache.cxf.continuations.ContinuationProvider;
+import org.apache.cxf.io.DelegatingInputStream;
 import org.apache.cxf.message.Message;
 import org.apache.cxf.phase.AbstractPhaseInterceptor;
 import org.apache.cxf.phase.Phase;
@@ -51,10 +52,7 @@ public final class RequestBodyInterceptor extends AbstractPhaseInterceptor<Messa
     }
     long declared = request.getContentLengthLong();
     if (declared > maxBytes) {
-      // Nothing of the body is read: CXF must not drain it (closing the input would), and the
-      // connection closes after the fault instead of carrying the unread bytes as a next request.
-      message.setContent(InputStream.class, InputStream.nullInputStream());
-      closeAfterAnswer(message);
+      leaveBodyUnread(message);
       throw fault(message, tooLarge("Request body of " + declared + " bytes exceeds the limit of " + maxBytes + " bytes"));
     }
     try {
@@ -77,7 +75,19 @@ public final class RequestBodyInterceptor extends AbstractPhaseInterceptor<Messa
     }
   }
 
-  private static void closeAfterAnswer(Message message) {
+  /**
+   * For a refused body: nothing more of it is read, and the connection closes after the fault
+   * instead of carrying the unread bytes as a next request. CXF would drain it twice over: through
+   * the message's input, and through the {@link DelegatingInputStream} on the servlet input that its
+   * HTTP destination consumes (up to 16 MB, blocking) before it writes any response, so a client
+   * that declared 10 MB and stalled would get the fault only when its connection timed out.
+   */
+  private static void leaveBodyUnread(Message message) {
+    message.setContent(InputStream.class, InputStream.nullInputStream());
+    DelegatingInputStream servletInput = message.getContent(DelegatingInputStream.class);
+    if (servletInput != null) {
+      servletInput.setInputStream(InputStream.nullInputStream());
+    }
     if (message.get(AbstractHTTPDestination.HTTP_RESPONSE) instanceof jakarta.servlet.http.HttpServletResponse response) {
       response.setHeader("Connection", "close");
     }
@@ -137,8 +147,7 @@ public final class RequestBodyInterceptor extends AbstractPhaseInterceptor<Messa
       throw fault(message, new RequestBody.Unreadable(
           "the body did not arrive within " + timeoutMillis / 1000 + " s"));
     } else {
-      message.setContent(InputStream.class, InputStream.nullInputStream());
-      closeAfterAnswer(message);
+      leaveBodyUnread(message);
       throw fault(message, body);
     }
   }
