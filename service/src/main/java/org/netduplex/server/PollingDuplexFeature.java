@@ -56,10 +56,16 @@ public final class PollingDuplexFeature implements AbstractPortableFeature, Auto
   private final ParkedRequests parked = new ParkedRequests();
   private final RefusalLog refusals = RefusalLog.standard();
 
+  /** A feature with every {@link DuplexServerConfig} setting at its default. */
   public PollingDuplexFeature() {
     this(DuplexServerConfig.builder().build());
   }
 
+  /**
+   * A feature with the given settings; each endpoint needs a feature of its own.
+   *
+   * @param config the endpoint's settings
+   */
   public PollingDuplexFeature(DuplexServerConfig config) {
     this.engine = new DuplexEngine(config);
   }
@@ -112,7 +118,11 @@ public final class PollingDuplexFeature implements AbstractPortableFeature, Auto
     throw new IllegalArgumentException("PollingDuplexFeature applies to one endpoint, not to a whole Bus");
   }
 
-  /** The open sessions of this endpoint, in no particular order. */
+  /**
+   * The open sessions of this endpoint, in no particular order.
+   *
+   * @return a copy, taken now
+   */
   public Collection<DuplexSession> sessions() {
     return List.copyOf(engine.openSessions());
   }
@@ -126,11 +136,20 @@ public final class PollingDuplexFeature implements AbstractPortableFeature, Auto
     return CallbackChannels.broadcast(engine.openSessions(), callbackContract, calls);
   }
 
+  /**
+   * The endpoint's settings.
+   *
+   * @return the config, as given to the constructor
+   */
   public DuplexServerConfig config() {
     return engine.config();
   }
 
-  /** Current counters: sessions, parked polls, messages. */
+  /**
+   * Current counters: sessions, parked polls, messages.
+   *
+   * @return a snapshot, taken now
+   */
   public DuplexMetrics metrics() {
     return engine.metrics();
   }
