@@ -22,6 +22,11 @@ public record MsbinLimits(
   /**
    * Checks the limits.
    *
+   * @param maxDepth deepest element nesting
+   * @param maxStringBytes longest single string, text or byte run, in encoded bytes
+   * @param maxTotalBytes largest whole message in bytes
+   * @param maxAttributes most attributes (namespace declarations included) on one element
+   * @param maxArrayItems most items one Array record may expand to
    * @throws IllegalArgumentException if a limit is below 1 ({@code maxAttributes} may be 0)
    */
   public MsbinLimits {
