@@ -85,6 +85,11 @@ public interface DuplexSession {
    * session.callbackAsync(IQuizCallback.class, quiz -> quiz.ask(question)).thenAccept(this::score);
    * }</pre>
    *
+   * @param <T> the callback contract
+   * @param <R> the operation's return type
+   * @param callbackContract the generated callback interface
+   * @param call makes exactly one two-way call on the proxy it is given
+   * @return the answer to come
    * @throws IllegalArgumentException if {@code call} made no two-way call, or more than one
    * @throws CallbackQueueFullException when the queue is full
    * @throws SessionEndedException once the session ended

@@ -130,6 +130,9 @@ public final class PollingDuplexFeature implements AbstractPortableFeature, Auto
   /**
    * Sends to every open session; see {@link CallbackChannels#broadcast}.
    *
+   * @param <T> the callback contract
+   * @param callbackContract the generated callback interface
+   * @param calls makes the calls to send on the proxy it is given
    * @return how many sessions received every message
    */
   public <T> int broadcast(Class<T> callbackContract, Consumer<? super T> calls) {
