@@ -50,6 +50,7 @@ public final class WsdlToJava {
   /**
    * Writes the Java sources into the output directory.
    *
+   * @return the duplex contracts split and what was left out
    * @throws CodegenException with a one-line reason naming the document and the element at fault
    */
   public GenerationResult generate() throws CodegenException {
