@@ -27,7 +27,7 @@ public final class DuplexFaultException extends RuntimeException {
   }
 
   /**
-   * The most specific fault code, see above.
+   * The most specific fault code: the SOAP 1.1 {@code faultcode}, or the SOAP 1.2 {@code Subcode} if there is one.
    *
    * @return the code, such as {@code ndf:ServerTooBusy}
    */
