@@ -9,6 +9,12 @@ import org.netduplex.benchmarks.server.ServerMain;
 public final class BenchmarkMain {
   private BenchmarkMain() {}
 
+  /**
+   * Runs the part {@code args[0]} names, else the runner.
+   *
+   * @param args {@code server ...}, {@code load}, or the runner's options
+   * @throws Exception whatever the part run throws
+   */
   public static void main(String[] args) throws Exception {
     String[] rest = args.length == 0 ? args : Arrays.copyOfRange(args, 1, args.length);
     if (args.length > 0 && args[0].equals("server")) {

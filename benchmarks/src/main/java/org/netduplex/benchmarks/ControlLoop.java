@@ -12,10 +12,18 @@ import java.nio.charset.StandardCharsets;
  * child ends when stdin closes, so a runner that dies takes its children with it.
  */
 public final class ControlLoop {
+  /** The prefix of every reply line. */
   public static final String REPLY = "@@ ";
 
   /** Answers one command line: a reply such as {@code OK key=value ...}, or throws. */
   public interface Commands {
+    /**
+     * Answers one command.
+     *
+     * @param words the command line, split at blanks
+     * @return the reply, without {@link ControlLoop#REPLY}
+     * @throws Exception anything; it is answered as {@code ERR}
+     */
     String answer(String[] words) throws Exception;
   }
 
@@ -30,6 +38,13 @@ public final class ControlLoop {
     }
   }
 
+  /**
+   * Says {@code ready}, then answers each stdin line until {@code quit} or the end of stdin.
+   *
+   * @param ready the first reply, sent before any command
+   * @param commands answers each line
+   * @throws IOException if stdin cannot be read
+   */
   public static void run(String ready, Commands commands) throws IOException {
     PrintStream out = System.out;
     out.println(REPLY + ready);

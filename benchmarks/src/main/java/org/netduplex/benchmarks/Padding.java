@@ -6,10 +6,17 @@ package org.netduplex.benchmarks;
  * saw ({@code one-message answer body} in the table), which checks these numbers.
  */
 public final class Padding {
+  /** The size of every server's one-message answer body, in bytes. */
   public static final int ANSWER_BYTES = 580;
 
   private Padding() {}
 
+  /**
+   * The padding that brings {@code kind}'s answer body to {@value #ANSWER_BYTES} bytes.
+   *
+   * @param kind the server
+   * @return dots to add after each stamp
+   */
   public static int of(Kind kind) {
     return switch (kind) {
       case NETDUPLEX -> ANSWER_BYTES - 545; // SOAP 1.1 envelope, netdx/wsa headers, Stock body

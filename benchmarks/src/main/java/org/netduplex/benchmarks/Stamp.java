@@ -18,7 +18,13 @@ public final class Stamp {
 
   private Stamp() {}
 
-  /** {@code marker} and the time now, then {@code padding} dots: a payload of a fixed size. */
+  /**
+   * {@code marker} and the time now, then {@code padding} dots: a payload of a fixed size.
+   *
+   * @param marker {@link #SINGLE} or {@link #BROADCAST}
+   * @param padding dots to append
+   * @return the payload
+   */
   public static String now(String marker, int padding) {
     // Not String.format: the producer calls this for every message, in every server alike.
     String time = Long.toString(System.nanoTime());
@@ -29,7 +35,13 @@ public final class Stamp {
     return payload.append(time).append('@').append(".".repeat(padding)).toString();
   }
 
-  /** Calls {@code stamps} with every stamp after {@code marker} in {@code body}, in order. */
+  /**
+   * Calls {@code stamps} with every stamp after {@code marker} in {@code body}, in order.
+   *
+   * @param body an answer body
+   * @param marker {@link #SINGLE} or {@link #BROADCAST}
+   * @param stamps receives each stamp's {@link System#nanoTime()} value
+   */
   public static void scan(String body, String marker, LongConsumer stamps) {
     int at = body.indexOf(marker);
     while (at >= 0 && at + marker.length() + DIGITS <= body.length()) {

@@ -13,7 +13,11 @@ public enum ClientState {
   /** Closed by {@link PollingDuplexClient#close()}. */
   CLOSED;
 
-  /** FAULTED and CLOSED are final. */
+  /**
+   * FAULTED and CLOSED are final.
+   *
+   * @return whether the client can never leave this state
+   */
   public boolean isFinal() {
     return this == FAULTED || this == CLOSED;
   }

@@ -51,10 +51,20 @@ public final class DuplexClientConfig {
     this.scheduler = b.scheduler;
   }
 
+  /**
+   * A builder with every setting at its default.
+   *
+   * @return a builder with the defaults the getters document
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder to derive a variant of this config from.
+   *
+   * @return a builder holding this config's settings
+   */
   public Builder toBuilder() {
     return new Builder(this);
   }
@@ -62,6 +72,8 @@ public final class DuplexClientConfig {
   /**
    * How long the server holds a poll with nothing to send (WCF's server default: 15 s). Plus
    * {@link #pollTimeoutMargin()}, it is the least a poll's HTTP timeout can be: see {@link #pollHttpTimeout()}.
+   *
+   * @return the timeout, positive
    */
   public Duration serverPollTimeout() {
     return serverPollTimeout;
@@ -70,6 +82,8 @@ public final class DuplexClientConfig {
   /**
    * How much longer than {@link #serverPollTimeout()} a poll's HTTP timeout is at least (default
    * 15 s): time for the server's empty answer to arrive.
+   *
+   * @return the margin, positive
    */
   public Duration pollTimeoutMargin() {
     return pollTimeoutMargin;
@@ -79,6 +93,8 @@ public final class DuplexClientConfig {
    * WCF's {@code ClientPollTimeout}: "the interval of time that a client polling request has to
    * complete before timing out" (default 5 min, cc672345). A server may hold an idle poll for
    * anything up to about this long without any setting on the client.
+   *
+   * @return the timeout, positive
    */
   public Duration clientPollTimeout() {
     return clientPollTimeout;
@@ -90,6 +106,8 @@ public final class DuplexClientConfig {
    * holds an idle poll; below it, every idle poll would fail before the server answers it. A poll
    * lost on the way (a proxy that drops it silently) is noticed after this long; the client then
    * polls again and faults only after {@link #inactivityTimeout()} without any answer.
+   *
+   * @return the timeout, positive
    */
   public Duration pollHttpTimeout() {
     Duration aboveServer = serverPollTimeout.plus(pollTimeoutMargin);
@@ -105,6 +123,8 @@ public final class DuplexClientConfig {
    * (issue 12). If it times out, the next poll waits {@link #pollHttpTimeout()} (the server may hold
    * polls longer than the client was told); once a poll is answered the client is {@code OPEN} and
    * polls with {@link #pollHttpTimeout()}.
+   *
+   * @return the timeout, positive
    */
   public Duration reconnectPollHttpTimeout() {
     return serverPollTimeout.plus(pollTimeoutMargin);
@@ -113,32 +133,54 @@ public final class DuplexClientConfig {
   /**
    * How long the client keeps retrying without any answer from the server before it faults
    * (WCF's {@code InactivityTimeout}, default 10 min).
+   *
+   * @return the timeout, positive
    */
   public Duration inactivityTimeout() {
     return inactivityTimeout;
   }
 
-  /** First retry delay after a network error or 5xx (default 100 ms); doubles up to {@link #maxBackoff()}. */
+  /**
+   * First retry delay after a network error or 5xx (default 100 ms); doubles up to {@link #maxBackoff()}.
+   *
+   * @return the delay, positive
+   */
   public Duration initialBackoff() {
     return initialBackoff;
   }
 
-  /** Longest retry delay (default 10 s). */
+  /**
+   * Longest retry delay (default 10 s).
+   *
+   * @return the delay, at least {@link #initialBackoff()}
+   */
   public Duration maxBackoff() {
     return maxBackoff;
   }
 
-  /** Largest poll answer accepted (default 65,536 bytes, WCF's {@code MaxReceivedMessageSize}). */
+  /**
+   * Largest poll answer accepted (default 65,536 bytes, WCF's {@code MaxReceivedMessageSize}).
+   *
+   * @return the limit in bytes, at least 1024
+   */
   public int maxResponseBytes() {
     return maxResponseBytes;
   }
 
-  /** Prefix of the anonymous address; a GUID is appended. Default: WCF's spelling, "anoynmous". */
+  /**
+   * Prefix of the anonymous address; a GUID is appended. Default: WCF's spelling, "anoynmous".
+   *
+   * @return the prefix, never blank
+   */
   public String anonymousUriPrefix() {
     return anonymousUriPrefix;
   }
 
-  /** The scheduler for retries and timeouts, or null for the client runtime's real-time one. */
+  /**
+   * The scheduler for retries and timeouts, or null for the client runtime's real-time one.
+   *
+   * @return the scheduler, or null
+   */
   public Scheduler scheduler() {
     return scheduler;
   }
@@ -148,12 +190,18 @@ public final class DuplexClientConfig {
    * the session is over (default true), so the server ends it at once instead of after its
    * inactivity timeout. Best effort: a server that does not answer within {@link #closeTimeout()}
    * is not waited for.
+   *
+   * @return whether {@code close()} sends {@code netdx:CloseSession}
    */
   public boolean closeSessionOnClose() {
     return closeSessionOnClose;
   }
 
-  /** Longest time {@code close()} waits for the server to answer the close message (default 2 s). */
+  /**
+   * Longest time {@code close()} waits for the server to answer the close message (default 2 s).
+   *
+   * @return the timeout, positive
+   */
   public Duration closeTimeout() {
     return closeTimeout;
   }
@@ -162,6 +210,8 @@ public final class DuplexClientConfig {
    * How long a request-reply call waits for its reply, which comes on a poll in SOAP 1.2 (default
    * 1 min, as WCF's {@code SendTimeout}); then it throws {@link ReplyTimeoutException} and the
    * session goes on.
+   *
+   * @return the timeout, positive
    */
   public Duration replyTimeout() {
     return replyTimeout;
@@ -172,6 +222,8 @@ public final class DuplexClientConfig {
    * {@link DuplexMode#MULTIPLE_MESSAGES_PER_POLL} polls send {@code Accept: multipart/mixed}, and a
    * NetDuplex server configured the same answers with every waiting message at once, in NetDuplex's
    * own framing (not WCF's, which is undocumented). Single-message answers are read either way.
+   *
+   * @return the mode, never null
    */
   public DuplexMode duplexMode() {
     return duplexMode;
@@ -180,6 +232,8 @@ public final class DuplexClientConfig {
   /**
    * How messages look on the wire (default {@link WireFormat#SOAP11_TEXT}, as captured from WCF and
    * Silverlight 2; a Silverlight 3+ style endpoint wants {@link WireFormat#SOAP12_BINARY}).
+   *
+   * @return the format, never null
    */
   public WireFormat wireFormat() {
     return wireFormat;
@@ -190,6 +244,8 @@ public final class DuplexClientConfig {
    * section 15; default true): a NetDuplex server then resends what a cut connection lost, and the
    * client drops what it has already seen, so no callback is lost, repeated or reordered while the
    * session lives. A WCF server ignores the header. Off, polls are exactly as WCF's and Silverlight's.
+   *
+   * @return whether polls acknowledge
    */
   public boolean acknowledgeDelivery() {
     return acknowledgeDelivery;
@@ -244,37 +300,85 @@ public final class DuplexClientConfig {
       this.acknowledgeDelivery = c.acknowledgeDelivery;
     }
 
+    /**
+     * See {@link DuplexClientConfig#serverPollTimeout()}; set it to the server's poll timeout.
+     *
+     * @param d positive, not null
+     * @return this builder
+     * @throws IllegalArgumentException if it is zero or negative
+     */
     public Builder serverPollTimeout(Duration d) {
       this.serverPollTimeout = positive(d, "serverPollTimeout");
       return this;
     }
 
+    /**
+     * See {@link DuplexClientConfig#pollTimeoutMargin()}.
+     *
+     * @param d positive, not null
+     * @return this builder
+     * @throws IllegalArgumentException if it is zero or negative
+     */
     public Builder pollTimeoutMargin(Duration d) {
       this.pollTimeoutMargin = positive(d, "pollTimeoutMargin");
       return this;
     }
 
-    /** WCF's {@code ClientPollTimeout}; the default is WCF's 5 minutes. */
+    /**
+     * WCF's {@code ClientPollTimeout}; the default is WCF's 5 minutes.
+     *
+     * @param d positive, not null
+     * @return this builder
+     * @throws IllegalArgumentException if it is zero or negative
+     */
     public Builder clientPollTimeout(Duration d) {
       this.clientPollTimeout = positive(d, "clientPollTimeout");
       return this;
     }
 
+    /**
+     * See {@link DuplexClientConfig#inactivityTimeout()}.
+     *
+     * @param d positive, not null
+     * @return this builder
+     * @throws IllegalArgumentException if it is zero or negative
+     */
     public Builder inactivityTimeout(Duration d) {
       this.inactivityTimeout = positive(d, "inactivityTimeout");
       return this;
     }
 
+    /**
+     * See {@link DuplexClientConfig#initialBackoff()}.
+     *
+     * @param d positive, not null
+     * @return this builder
+     * @throws IllegalArgumentException if it is zero or negative
+     */
     public Builder initialBackoff(Duration d) {
       this.initialBackoff = positive(d, "initialBackoff");
       return this;
     }
 
+    /**
+     * See {@link DuplexClientConfig#maxBackoff()}.
+     *
+     * @param d positive, not null
+     * @return this builder
+     * @throws IllegalArgumentException if it is zero or negative
+     */
     public Builder maxBackoff(Duration d) {
       this.maxBackoff = positive(d, "maxBackoff");
       return this;
     }
 
+    /**
+     * See {@link DuplexClientConfig#maxResponseBytes()}.
+     *
+     * @param bytes at least 1024
+     * @return this builder
+     * @throws IllegalArgumentException if it is below 1024
+     */
     public Builder maxResponseBytes(int bytes) {
       if (bytes < 1024) {
         throw new IllegalArgumentException("maxResponseBytes must be at least 1024: " + bytes);
@@ -283,7 +387,13 @@ public final class DuplexClientConfig {
       return this;
     }
 
-    /** {@link NetDuplex#WCF_ANONYMOUS_URI_PREFIX} (default) or {@link NetDuplex#ANONYMOUS_URI_PREFIX}. */
+    /**
+     * {@link NetDuplex#WCF_ANONYMOUS_URI_PREFIX} (default) or {@link NetDuplex#ANONYMOUS_URI_PREFIX}.
+     *
+     * @param prefix not blank
+     * @return this builder
+     * @throws IllegalArgumentException if it is null or blank
+     */
     public Builder anonymousUriPrefix(String prefix) {
       if (prefix == null || prefix.isBlank()) {
         throw new IllegalArgumentException("anonymousUriPrefix must not be blank");
@@ -292,48 +402,91 @@ public final class DuplexClientConfig {
       return this;
     }
 
-    /** Inject a scheduler (tests use a fake one to move time by hand). */
+    /**
+     * Inject a scheduler (tests use a fake one to move time by hand).
+     *
+     * @param scheduler the scheduler, or null for the client runtime's real-time one; the client does not close it
+     * @return this builder
+     */
     public Builder scheduler(Scheduler scheduler) {
       this.scheduler = scheduler;
       return this;
     }
 
-    /** See {@link DuplexClientConfig#closeSessionOnClose()}. */
+    /**
+     * See {@link DuplexClientConfig#closeSessionOnClose()}.
+     *
+     * @param close whether {@code close()} tells the server
+     * @return this builder
+     */
     public Builder closeSessionOnClose(boolean close) {
       this.closeSessionOnClose = close;
       return this;
     }
 
-    /** See {@link DuplexClientConfig#closeTimeout()}. */
+    /**
+     * See {@link DuplexClientConfig#closeTimeout()}.
+     *
+     * @param d positive, not null
+     * @return this builder
+     * @throws IllegalArgumentException if it is zero or negative
+     */
     public Builder closeTimeout(Duration d) {
       this.closeTimeout = positive(d, "closeTimeout");
       return this;
     }
 
-    /** See {@link DuplexClientConfig#replyTimeout()}. */
+    /**
+     * See {@link DuplexClientConfig#replyTimeout()}.
+     *
+     * @param d positive, not null
+     * @return this builder
+     * @throws IllegalArgumentException if it is zero or negative
+     */
     public Builder replyTimeout(Duration d) {
       this.replyTimeout = positive(d, "replyTimeout");
       return this;
     }
 
-    /** See {@link DuplexClientConfig#wireFormat()}. */
+    /**
+     * See {@link DuplexClientConfig#wireFormat()}.
+     *
+     * @param format not null
+     * @return this builder
+     */
     public Builder wireFormat(WireFormat format) {
       this.wireFormat = Objects.requireNonNull(format, "wireFormat");
       return this;
     }
 
-    /** See {@link DuplexClientConfig#acknowledgeDelivery()}. */
+    /**
+     * See {@link DuplexClientConfig#acknowledgeDelivery()}.
+     *
+     * @param acknowledge whether polls acknowledge what they received
+     * @return this builder
+     */
     public Builder acknowledgeDelivery(boolean acknowledge) {
       this.acknowledgeDelivery = acknowledge;
       return this;
     }
 
-    /** See {@link DuplexClientConfig#duplexMode()}. */
+    /**
+     * See {@link DuplexClientConfig#duplexMode()}.
+     *
+     * @param mode not null
+     * @return this builder
+     */
     public Builder duplexMode(DuplexMode mode) {
       this.duplexMode = Objects.requireNonNull(mode, "duplexMode");
       return this;
     }
 
+    /**
+     * Checks the settings together and makes the immutable config.
+     *
+     * @return the config
+     * @throws IllegalArgumentException if {@code maxBackoff} is shorter than {@code initialBackoff}
+     */
     public DuplexClientConfig build() {
       if (maxBackoff.compareTo(initialBackoff) < 0) {
         throw new IllegalArgumentException("maxBackoff " + maxBackoff + " < initialBackoff " + initialBackoff);

@@ -114,25 +114,49 @@ public final class PollingDuplexClient<S> implements AutoCloseable {
     }
   }
 
-  /** Starts building a client of the service at {@code endpoint}. */
+  /**
+   * Starts building a client of the service at {@code endpoint}.
+   *
+   * @param endpoint the service's {@code http} or {@code https} address
+   * @return a builder with the default config
+   * @throws IllegalArgumentException if the URI is not {@code http} or {@code https}
+   */
   public static Builder builder(URI endpoint) {
     return new Builder(endpoint);
   }
 
-  /** The service proxy: each call carries this client's {@code netdx:Duplex} header. */
+  /**
+   * The service proxy: each call carries this client's {@code netdx:Duplex} header.
+   *
+   * @return the proxy; thread-safe, as CXF's proxies
+   */
   public S service() {
     return service;
   }
 
+  /**
+   * Where the client is in its lifecycle; {@link ClientListener#stateChanged} reports each move.
+   *
+   * @return the state now; it may change at once
+   */
   public ClientState state() {
     return lifecycle.state();
   }
 
-  /** This client's anonymous address and session id, as its {@code netdx:Duplex} header names them. */
+  /**
+   * This client's anonymous address and session id, as its {@code netdx:Duplex} header names them.
+   *
+   * @return the identity, fixed for the client's life
+   */
   public DuplexHeader identity() {
     return identity;
   }
 
+  /**
+   * The service's address.
+   *
+   * @return the address, as given to {@link #builder(URI)}
+   */
   public URI endpoint() {
     return endpoint;
   }
@@ -140,6 +164,8 @@ public final class PollingDuplexClient<S> implements AutoCloseable {
   /**
    * Replies to request-reply calls that came on a poll after their call had timed out (or naming no
    * call of this client), and were dropped; each is also told to {@link ClientListener#replyDropped}.
+   *
+   * @return the count since the client was built
    */
   public long droppedReplies() {
     return replies.droppedReplies();
@@ -201,19 +227,37 @@ public final class PollingDuplexClient<S> implements AutoCloseable {
       }
     }
 
-    /** The generated callback interface and the implementation that receives its messages. */
+    /**
+     * The generated callback interface and the implementation that receives its messages.
+     *
+     * @param <C> the callback contract
+     * @param contract the generated callback interface
+     * @param implementation receives the server's callbacks; see {@link #callbackExecutor} for its threads
+     * @return this builder
+     */
     public <C> Builder callback(Class<C> contract, C implementation) {
       this.callbackContract = Objects.requireNonNull(contract, "contract");
       this.callbackImplementation = Objects.requireNonNull(implementation, "implementation");
       return this;
     }
 
+    /**
+     * The client's settings (default: every {@link DuplexClientConfig} default).
+     *
+     * @param config not null
+     * @return this builder
+     */
     public Builder config(DuplexClientConfig config) {
       this.config = Objects.requireNonNull(config, "config");
       return this;
     }
 
-    /** Told of state changes, rejected messages and failing callbacks. */
+    /**
+     * Told of state changes, rejected messages and failing callbacks.
+     *
+     * @param listener not null; its methods must not block
+     * @return this builder
+     */
     public Builder listener(ClientListener listener) {
       this.listener = Objects.requireNonNull(listener, "listener");
       return this;
@@ -222,19 +266,32 @@ public final class PollingDuplexClient<S> implements AutoCloseable {
     /**
      * Where callbacks run (default: a small pool shared by all clients). Callbacks of one client run
      * one at a time, in arrival order, whatever the executor.
+     *
+     * @param executor not null; the client does not shut it down
+     * @return this builder
      */
     public Builder callbackExecutor(Executor executor) {
       this.callbackExecutor = Objects.requireNonNull(executor, "executor");
       return this;
     }
 
-    /** The HTTP client for polls (default: one shared by all clients, HTTP/1.1). */
+    /**
+     * The HTTP client for polls (default: one shared by all clients, HTTP/1.1).
+     *
+     * @param httpClient not null; the client does not close it
+     * @return this builder
+     */
     public Builder httpClient(HttpClient httpClient) {
       this.httpClient = Objects.requireNonNull(httpClient, "httpClient");
       return this;
     }
 
-    /** The CXF bus for service calls (default: CXF's default bus). */
+    /**
+     * The CXF bus for service calls (default: CXF's default bus).
+     *
+     * @param bus not null; the client does not shut it down
+     * @return this builder
+     */
     public Builder bus(Bus bus) {
       this.bus = Objects.requireNonNull(bus, "bus");
       return this;
@@ -244,13 +301,23 @@ public final class PollingDuplexClient<S> implements AutoCloseable {
      * The session identity to use instead of a fresh one (a new anonymous address and session id
      * made with {@link DuplexClientConfig#anonymousUriPrefix()}): for replaying recorded traffic, or
      * for a second session behind one address. Never reuse the identity of a live client.
+     *
+     * @param identity not null
+     * @return this builder
      */
     public Builder identity(DuplexHeader identity) {
       this.identity = Objects.requireNonNull(identity, "identity");
       return this;
     }
 
-    /** Builds the client for the generated service interface; nothing is sent until the first call. */
+    /**
+     * Builds the client for the generated service interface; nothing is sent until the first call.
+     *
+     * @param <S> the service contract
+     * @param serviceContract the generated service interface
+     * @return the client; {@link PollingDuplexClient#close()} it when done
+     * @throws IllegalStateException if no callback was set
+     */
     public <S> PollingDuplexClient<S> build(Class<S> serviceContract) {
       Objects.requireNonNull(serviceContract, "serviceContract");
       if (callbackContract == null) {

@@ -9,14 +9,25 @@ import java.time.Duration;
  * that arrives later is dropped ({@link ClientListener#replyDropped}).
  */
 public final class ReplyTimeoutException extends WebServiceException {
+  /** The operation, see {@link #operation()}. */
   private final String operation;
 
+  /**
+   * Made by the client when a reply timeout runs out.
+   *
+   * @param operation the operation's local name
+   * @param timeout the reply timeout that ran out
+   */
   public ReplyTimeoutException(String operation, Duration timeout) {
     super("No reply to " + operation + " within " + timeout + " (replyTimeout)");
     this.operation = operation;
   }
 
-  /** The operation's local name. */
+  /**
+   * The operation's local name.
+   *
+   * @return the name
+   */
   public String operation() {
     return operation;
   }

@@ -17,7 +17,11 @@ public enum WireFormat {
    */
   SOAP12_BINARY;
 
-  /** True for the SOAP 1.2 + WS-Addressing forms. */
+  /**
+   * True for the SOAP 1.2 + WS-Addressing forms.
+   *
+   * @return whether messages are SOAP 1.2 with WS-Addressing 1.0
+   */
   public boolean isSoap12() {
     return this != SOAP11_TEXT;
   }

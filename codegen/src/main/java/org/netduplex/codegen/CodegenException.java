@@ -6,10 +6,21 @@ package org.netduplex.codegen;
  * type), with no stack trace needed to understand it.
  */
 public final class CodegenException extends Exception {
+  /**
+   * A failure with nothing underneath.
+   *
+   * @param message one line naming the document and the element at fault
+   */
   public CodegenException(String message) {
     super(message);
   }
 
+  /**
+   * A failure caused by another.
+   *
+   * @param message one line naming the document and the element at fault
+   * @param cause what failed underneath, for {@code --verbose}
+   */
   public CodegenException(String message, Throwable cause) {
     super(message, cause);
   }

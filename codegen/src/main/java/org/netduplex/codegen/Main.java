@@ -30,6 +30,11 @@ public final class Main {
   private Main() {
   }
 
+  /**
+   * Runs the generator and exits the JVM with the code above.
+   *
+   * @param args the options of the usage text above; {@code --help} prints it
+   */
   public static void main(String[] args) {
     System.exit(run(args, System.out, System.err));
   }

@@ -38,6 +38,11 @@ public final class WsdlToJava {
     this.verbose = b.verbose;
   }
 
+  /**
+   * Starts a generator's settings.
+   *
+   * @return an empty builder; a WSDL and an output directory are required
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -45,13 +50,19 @@ public final class WsdlToJava {
   /**
    * Writes the Java sources into the output directory.
    *
+   * @return the duplex contracts split and what was left out
    * @throws CodegenException with a one-line reason naming the document and the element at fault
    */
   public GenerationResult generate() throws CodegenException {
     return ContractRewrite.run(wsdls, outputDirectory, packageName, wsdlLocation, asyncMapping, verbose);
   }
 
-  /** Reads a command-line or POM value: an http(s) or file URL as it is, anything else as a file path. */
+  /**
+   * Reads a command-line or POM value: an http(s) or file URL as it is, anything else as a file path.
+   *
+   * @param value a URL or a file path, relative to the working directory
+   * @return the absolute URI
+   */
   public static URI location(String value) {
     String v = value.trim();
     int colon = v.indexOf(':');
@@ -64,6 +75,7 @@ public final class WsdlToJava {
     return Path.of(v).toAbsolutePath().normalize().toUri();
   }
 
+  /** Collects a generator's settings; not thread-safe. */
   public static final class Builder {
     private final List<URI> wsdls = new ArrayList<>();
     private Path outputDirectory;
@@ -75,24 +87,45 @@ public final class WsdlToJava {
     private Builder() {
     }
 
-    /** A WSDL to generate from (repeatable): a file or an http(s) URL, such as WCF's {@code ?wsdl}. */
+    /**
+     * A WSDL to generate from (repeatable): a file or an http(s) URL, such as WCF's {@code ?wsdl}.
+     *
+     * @param wsdl not null; see {@link WsdlToJava#location} to make one from text
+     * @return this builder
+     */
     public Builder wsdl(URI wsdl) {
       wsdls.add(Objects.requireNonNull(wsdl, "wsdl"));
       return this;
     }
 
+    /**
+     * Where the Java sources go (required).
+     *
+     * @param dir not null
+     * @return this builder
+     */
     public Builder outputDirectory(Path dir) {
       this.outputDirectory = Objects.requireNonNull(dir, "outputDirectory");
       return this;
     }
 
-    /** The Java package for everything generated; by default each namespace maps as JAX-WS maps it. */
+    /**
+     * The Java package for everything generated; by default each namespace maps as JAX-WS maps it.
+     *
+     * @param packageName a Java package name, or null for the default
+     * @return this builder
+     */
     public Builder packageName(String packageName) {
       this.packageName = packageName;
       return this;
     }
 
-    /** What generated Service classes name as their WSDL (e.g. {@code classpath:wsdl/Jobs.wsdl}); by default the WSDL given. */
+    /**
+     * What generated Service classes name as their WSDL (e.g. {@code classpath:wsdl/Jobs.wsdl}); by default the WSDL given.
+     *
+     * @param wsdlLocation the location, or null for the default
+     * @return this builder
+     */
     public Builder wsdlLocation(String wsdlLocation) {
       this.wsdlLocation = wsdlLocation;
       return this;
@@ -102,18 +135,33 @@ public final class WsdlToJava {
      * Also generate the JAX-WS async variants of each service operation, {@code Response<T> opAsync(...)}
      * and {@code Future<?> opAsync(..., AsyncHandler<T>)}, through wsdl2java's own
      * {@code enableAsyncMapping} customization; callback interfaces stay synchronous. Off by default.
+     *
+     * @param asyncMapping true to generate the async variants
+     * @return this builder
      */
     public Builder asyncMapping(boolean asyncMapping) {
       this.asyncMapping = asyncMapping;
       return this;
     }
 
-    /** CXF's own progress output, and the rewritten WSDL kept in a temp directory. */
+    /**
+     * CXF's own progress output, and the rewritten WSDL kept in a temp directory.
+     *
+     * @param verbose true for CXF's output and the kept WSDL
+     * @return this builder
+     */
     public Builder verbose(boolean verbose) {
       this.verbose = verbose;
       return this;
     }
 
+    /**
+     * Checks the settings and makes the generator.
+     *
+     * @return the generator; {@link WsdlToJava#generate()} runs it
+     * @throws IllegalStateException if no WSDL or no output directory was given
+     * @throws IllegalArgumentException if the package name is not a Java package name
+     */
     public WsdlToJava build() {
       if (wsdls.isEmpty()) {
         throw new IllegalStateException("no WSDL given");

@@ -11,6 +11,14 @@ public record DuplexHeader(String address, String sessionId) {
   /** Longest address or session id accepted: a GUID-based URI is about 100 characters. */
   public static final int MAX_LENGTH = 512;
 
+  /**
+   * Checks both parts.
+   *
+   * @param address the client's anonymous address, 1..{@value #MAX_LENGTH} characters
+   * @param sessionId the duplex session's id, 1..{@value #MAX_LENGTH} characters
+   * @throws NullPointerException if either is null
+   * @throws IllegalArgumentException if either is blank or longer than {@value #MAX_LENGTH}
+   */
   public DuplexHeader {
     Objects.requireNonNull(address, "address");
     Objects.requireNonNull(sessionId, "sessionId");
@@ -22,7 +30,13 @@ public record DuplexHeader(String address, String sessionId) {
     }
   }
 
-  /** A new identity as Silverlight makes one: a fresh anonymous address and a fresh session id. */
+  /**
+   * A new identity as Silverlight makes one: a fresh anonymous address and a fresh session id.
+   *
+   * @param anonymousUriPrefix the prefix a random UUID is appended to, such as
+   *     {@link NetDuplex#ANONYMOUS_URI_PREFIX}
+   * @return the new identity
+   */
   public static DuplexHeader newIdentity(String anonymousUriPrefix) {
     return new DuplexHeader(anonymousUriPrefix + UUID.randomUUID(), UUID.randomUUID().toString());
   }

@@ -10,9 +10,19 @@ import java.time.Duration;
  * <p>Tasks must be short and never block: one scheduler serves every session.
  */
 public interface Scheduler {
-  /** Monotonic time in nanoseconds, as {@link System#nanoTime()}. */
+  /**
+   * Monotonic time, as {@link System#nanoTime()}: only differences between two readings mean anything.
+   *
+   * @return the current time in nanoseconds
+   */
   long nanoTime();
 
-  /** Runs {@code task} once, after {@code delay}. */
+  /**
+   * Runs {@code task} once, after {@code delay}, on a scheduler thread.
+   *
+   * @param task short and non-blocking, see above
+   * @param delay how long from now; zero or negative runs it as soon as possible
+   * @return a handle that calls the task off
+   */
   Cancellable schedule(Runnable task, Duration delay);
 }

@@ -18,6 +18,12 @@ public final class SystemScheduler implements Scheduler, AutoCloseable {
 
   private final ScheduledThreadPoolExecutor executor;
 
+  /**
+   * Starts the threads; {@link #close()} stops them.
+   *
+   * @param threadNamePrefix names the threads {@code prefix-1}, {@code prefix-2}, …
+   * @param threads how many threads run tasks
+   */
   public SystemScheduler(String threadNamePrefix, int threads) {
     AtomicInteger count = new AtomicInteger();
     this.executor = new ScheduledThreadPoolExecutor(threads, r -> {

@@ -53,7 +53,15 @@ public final class PollingDuplexJetty {
     }
   }
 
-  /** Configures {@code host:port} of {@code bus} with at most {@code maxThreads} request threads. */
+  /**
+   * Configures {@code host:port} of {@code bus} with at most {@code maxThreads} request threads.
+   *
+   * @param bus the bus whose endpoints will publish on that port
+   * @param host the interface to listen on, such as {@code localhost}
+   * @param port the port; call before publishing the first endpoint on it
+   * @param maxThreads most request threads; parked polls hold none
+   * @throws IllegalStateException if CXF's Jetty transport cannot set up the port
+   */
   public static void preparePort(Bus bus, String host, int port, int maxThreads) {
     try {
       JettyHTTPServerEngineFactory factory = bus.getExtension(JettyHTTPServerEngineFactory.class);

@@ -51,11 +51,21 @@ public final class DuplexMeterBinder implements MeterBinder {
   private final PollingDuplexFeature feature;
   private final Iterable<Tag> tags;
 
+  /**
+   * Meters without tags, for an application with one polling duplex endpoint.
+   *
+   * @param feature the endpoint's feature, not null
+   */
   public DuplexMeterBinder(PollingDuplexFeature feature) {
     this(feature, Tags.empty());
   }
 
-  /** With {@code tags} on every meter, e.g. {@code endpoint}, to tell the endpoints of one application apart. */
+  /**
+   * With {@code tags} on every meter, e.g. {@code endpoint}, to tell the endpoints of one application apart.
+   *
+   * @param feature the endpoint's feature, not null
+   * @param tags added to every meter, not null
+   */
   public DuplexMeterBinder(PollingDuplexFeature feature, Iterable<Tag> tags) {
     this.feature = Objects.requireNonNull(feature, "feature");
     this.tags = Objects.requireNonNull(tags, "tags");

@@ -8,15 +8,26 @@ import javax.xml.stream.XMLStreamException;
  * {@link #offset()} is the byte offset in the message where the problem was found.
  */
 public class MsbinFormatException extends XMLStreamException {
+  /** Where decoding stopped, see {@link #offset()}. */
   private final long offset;
 
+  /**
+   * A decoding failure.
+   *
+   * @param message what is wrong; the offset is appended to it
+   * @param offset byte offset from the start of the message
+   */
   public MsbinFormatException(String message, long offset) {
     super(message + " (at byte " + offset + ")");
     this.location = new ByteLocation(offset);
     this.offset = offset;
   }
 
-  /** Byte offset from the start of the message at which decoding stopped. */
+  /**
+   * Where the problem was found.
+   *
+   * @return byte offset from the start of the message at which decoding stopped
+   */
   public long offset() {
     return offset;
   }

@@ -63,15 +63,32 @@ public final class MsbinXMLStreamReader implements XMLStreamReader {
 
   private ArrayExpansion array;
 
+  /**
+   * A reader over a binary message read as the reader advances, with the default limits.
+   *
+   * @param in the message; not closed by the reader
+   */
   public MsbinXMLStreamReader(InputStream in) {
     this(in, MsbinLimits.DEFAULTS);
   }
 
+  /**
+   * A reader over a binary message read as the reader advances.
+   *
+   * @param in the message; not closed by the reader
+   * @param limits bounds the reader enforces
+   */
   public MsbinXMLStreamReader(InputStream in, MsbinLimits limits) {
     this(new BinaryInput(in, limits.maxTotalBytes(), limits.maxStringBytes()), limits, StaticDictionary.NBFS);
   }
 
-  /** Reads a whole message held in memory; declared lengths are also checked against the bytes left. */
+  /**
+   * Reads a whole message held in memory; declared lengths are also checked against the bytes left.
+   *
+   * @param message the whole message
+   * @param limits bounds the reader enforces
+   * @throws MsbinFormatException if the message is longer than {@code maxTotalBytes}
+   */
   public MsbinXMLStreamReader(byte[] message, MsbinLimits limits) throws MsbinFormatException {
     this(new BinaryInput(message, 0, message.length, limits.maxTotalBytes(), limits.maxStringBytes()),
         limits, StaticDictionary.NBFS);
@@ -800,7 +817,11 @@ public final class MsbinXMLStreamReader implements XMLStreamReader {
     return null;
   }
 
-  /** Byte offset of the next unread record. */
+  /**
+   * Where the reader is, for error messages.
+   *
+   * @return byte offset of the next unread record
+   */
   public long offset() {
     return in.offset();
   }

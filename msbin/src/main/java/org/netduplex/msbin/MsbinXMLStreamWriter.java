@@ -56,6 +56,11 @@ public final class MsbinXMLStreamWriter implements XMLStreamWriter {
 
   private final StringBuilder pendingText = new StringBuilder();
 
+  /**
+   * A writer with the [MC-NBFS] static dictionary, as WCF's binary message encoder uses.
+   *
+   * @param out receives the encoded bytes; not closed by the writer
+   */
   public MsbinXMLStreamWriter(OutputStream out) {
     this(out, StaticDictionary.NBFS);
   }

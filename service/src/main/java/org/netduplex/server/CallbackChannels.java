@@ -31,6 +31,7 @@ public final class CallbackChannels {
   /**
    * The session of the call being served on this thread.
    *
+   * @return the session
    * @throws IllegalStateException outside a service operation of a polling duplex endpoint
    */
   public static DuplexSession currentSession() {
@@ -45,7 +46,14 @@ public final class CallbackChannels {
     return session;
   }
 
-  /** A typed callback proxy for the calling session; see {@link DuplexSession#callback}. */
+  /**
+   * A typed callback proxy for the calling session; see {@link DuplexSession#callback}.
+   *
+   * @param <T> the callback contract
+   * @param callbackContract the generated callback interface
+   * @return a proxy that sends each call to the calling client
+   * @throws IllegalStateException outside a service operation of a polling duplex endpoint
+   */
   public static <T> T current(Class<T> callbackContract) {
     return currentSession().callback(callbackContract);
   }
@@ -55,7 +63,12 @@ public final class CallbackChannels {
    * call is encoded once, however many sessions there are. A session whose queue is full misses the
    * message (reported to {@link DuplexSessionListener#messageRefused}); an ended session is skipped.
    *
+   * @param <T> the callback contract
+   * @param sessions the sessions to send to, all of {@link PollingDuplexFeature}s
+   * @param callbackContract the generated callback interface
+   * @param calls makes the calls to send on the proxy it is given
    * @return how many sessions received every message
+   * @throws IllegalArgumentException if a session is not one of a {@link PollingDuplexFeature}
    */
   public static <T> int broadcast(Iterable<? extends DuplexSession> sessions, Class<T> callbackContract,
       Consumer<? super T> calls) {

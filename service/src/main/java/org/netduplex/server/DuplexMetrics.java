@@ -26,6 +26,24 @@ public record DuplexMetrics(
     long lateCallbackReplies,
     long deliveryNanos,
     java.util.Map<String, Long> faultsByCode) {
+  /**
+   * A snapshot; {@code faultsByCode} is copied, so the record is immutable.
+   *
+   * @param openSessions sessions open now
+   * @param parkedPolls polls parked now
+   * @param queuedMessages callback messages waiting now, over all sessions
+   * @param sessionsOpened sessions opened
+   * @param sessionsEnded sessions ended, for any reason
+   * @param messagesQueued callback messages queued
+   * @param messagesDelivered callback messages written in poll answers
+   * @param messagesRefused callback messages refused for a full queue
+   * @param messagesDropped queued callback messages dropped with their ended session
+   * @param pollsAnsweredEmpty polls answered with an empty {@code 200}
+   * @param pollsAnsweredWithMessages poll answers that carried one message or more
+   * @param lateCallbackReplies answers to two-way callbacks that came too late
+   * @param deliveryNanos nanoseconds from queueing to answer written, summed
+   * @param faultsByCode faults answered, by fault code; copied
+   */
   public DuplexMetrics {
     faultsByCode = java.util.Map.copyOf(faultsByCode);
   }

@@ -5,31 +5,55 @@ package org.netduplex.server;
  * {@link #callback}) to call the client back later, for instance from a broadcast. Thread-safe.
  */
 public interface DuplexSession {
-  /** The {@code netdx:SessionId} the client chose. */
+  /**
+   * The {@code netdx:SessionId} the client chose.
+   *
+   * @return the id, as sent
+   */
   String id();
 
-  /** The client's anonymous {@code netdx:Address}, which its polls name. */
+  /**
+   * The client's anonymous {@code netdx:Address}, which its polls name.
+   *
+   * @return the address, as sent
+   */
   String address();
 
   /**
    * False once the session ended or the client closed it ({@code netdx:CloseSession}); callbacks on it
    * then fail with {@link SessionEndedException}.
+   *
+   * @return whether callbacks on it can still be queued
    */
   boolean isOpen();
 
   /**
    * Messages waiting for this session's next poll; for a client that acks (docs/protocol.md section
    * 15), also those sent and not yet acknowledged. Both count against {@code maxPendingMessagesPerSession}.
+   *
+   * @return the count now; it may change at once
    */
   int queuedMessages();
 
-  /** Time since the session opened, on the endpoint's clock. */
+  /**
+   * Time since the session opened, on the endpoint's clock.
+   *
+   * @return the age, never negative
+   */
   java.time.Duration age();
 
-  /** Time since the session's last call or poll, on the endpoint's clock. */
+  /**
+   * Time since the session's last call or poll, on the endpoint's clock.
+   *
+   * @return the idle time, never negative
+   */
   java.time.Duration idleTime();
 
-  /** Whether a poll of this session's address is parked, waiting for a message. */
+  /**
+   * Whether a poll of this session's address is parked, waiting for a message.
+   *
+   * @return whether a poll waits now; it may change at once
+   */
   boolean pollParked();
 
   /**
@@ -42,6 +66,10 @@ public interface DuplexSession {
    * {@link SessionEndedException}; see {@link #callbackAsync} for a form that does not block. It
    * throws {@link CallbackQueueFullException} when the queue is full and {@link SessionEndedException}
    * once the session ended.
+   *
+   * @param <T> the callback contract
+   * @param callbackContract the generated callback interface
+   * @return a proxy that sends each call to this session's client
    */
   <T> T callback(Class<T> callbackContract);
 
@@ -57,6 +85,11 @@ public interface DuplexSession {
    * session.callbackAsync(IQuizCallback.class, quiz -> quiz.ask(question)).thenAccept(this::score);
    * }</pre>
    *
+   * @param <T> the callback contract
+   * @param <R> the operation's return type
+   * @param callbackContract the generated callback interface
+   * @param call makes exactly one two-way call on the proxy it is given
+   * @return the answer to come
    * @throws IllegalArgumentException if {@code call} made no two-way call, or more than one
    * @throws CallbackQueueFullException when the queue is full
    * @throws SessionEndedException once the session ended

@@ -9,15 +9,32 @@ public interface DuplexSessionListener {
   /** A listener that ignores everything. */
   DuplexSessionListener NONE = new DuplexSessionListener() {};
 
-  /** The first call naming a new session arrived. */
+  /**
+   * The first call naming a new session arrived.
+   *
+   * @param session the session, as the callbacks to it see it
+   */
   default void sessionOpened(DuplexSession session) {}
 
-  /** The session ended; its queued messages were dropped. Services drop their subscribers here. */
+  /**
+   * The session ended; its queued messages were dropped. Services drop their subscribers here.
+   *
+   * @param session the session, as the callbacks to it see it
+   * @param reason why it ended
+   */
   default void sessionEnded(DuplexSession session, SessionEndReason reason) {}
 
-  /** A callback message could not be queued because the session's queue is full. */
+  /**
+   * A callback message could not be queued because the session's queue is full.
+   *
+   * @param session the session, as the callbacks to it see it
+   */
   default void messageRefused(DuplexSession session) {}
 
-  /** A callback message was handed to a poll response. */
+  /**
+   * A callback message was handed to a poll response.
+   *
+   * @param session the session, as the callbacks to it see it
+   */
   default void messageDelivered(DuplexSession session) {}
 }

@@ -64,10 +64,16 @@ public final class PollingDuplexFeature implements AbstractPortableFeature, Auto
   private final PollFront front;
   private final List<Runnable> frontRemovals = new java.util.concurrent.CopyOnWriteArrayList<>();
 
+  /** A feature with every {@link DuplexServerConfig} setting at its default. */
   public PollingDuplexFeature() {
     this(DuplexServerConfig.builder().build());
   }
 
+  /**
+   * A feature with the given settings; each endpoint needs a feature of its own.
+   *
+   * @param config the endpoint's settings
+   */
   public PollingDuplexFeature(DuplexServerConfig config) {
     this.engine = new DuplexEngine(config);
     this.front = new PollFront(engine, parked, msbinLimits());
@@ -169,7 +175,11 @@ public final class PollingDuplexFeature implements AbstractPortableFeature, Auto
     throw new IllegalArgumentException("PollingDuplexFeature applies to one endpoint, not to a whole Bus");
   }
 
-  /** The open sessions of this endpoint, in no particular order. */
+  /**
+   * The open sessions of this endpoint, in no particular order.
+   *
+   * @return a copy, taken now
+   */
   public Collection<DuplexSession> sessions() {
     return List.copyOf(engine.openSessions());
   }
@@ -177,17 +187,29 @@ public final class PollingDuplexFeature implements AbstractPortableFeature, Auto
   /**
    * Sends to every open session; see {@link CallbackChannels#broadcast}.
    *
+   * @param <T> the callback contract
+   * @param callbackContract the generated callback interface
+   * @param calls makes the calls to send on the proxy it is given
    * @return how many sessions received every message
    */
   public <T> int broadcast(Class<T> callbackContract, Consumer<? super T> calls) {
     return CallbackChannels.broadcast(engine.openSessions(), callbackContract, calls);
   }
 
+  /**
+   * The endpoint's settings.
+   *
+   * @return the config, as given to the constructor
+   */
   public DuplexServerConfig config() {
     return engine.config();
   }
 
-  /** Current counters: sessions, parked polls, messages. */
+  /**
+   * Current counters: sessions, parked polls, messages.
+   *
+   * @return a snapshot, taken now
+   */
   public DuplexMetrics metrics() {
     return engine.metrics();
   }

@@ -9,11 +9,21 @@ import org.netduplex.server.internal.LogIds;
 public final class SessionEndedException extends IllegalStateException {
   private final transient DuplexSession session;
 
+  /**
+   * Made by the endpoint when a callback names an ended session.
+   *
+   * @param session the ended session
+   */
   public SessionEndedException(DuplexSession session) {
     super("Duplex session " + LogIds.brief(session.id()) + " has ended");
     this.session = session;
   }
 
+  /**
+   * The session called back.
+   *
+   * @return the session; not serialized with the exception
+   */
   public DuplexSession session() {
     return session;
   }

@@ -10,5 +10,12 @@ package org.netduplex.server;
  */
 @FunctionalInterface
 public interface TwoWayCall<T, R> {
+  /**
+   * Calls one two-way method on {@code callback} and returns its result.
+   *
+   * @param callback the proxy to call one two-way method on
+   * @return what that method returns
+   * @throws Exception what the operation declares
+   */
   R call(T callback) throws Exception;
 }

@@ -14,7 +14,13 @@ import java.util.Map;
  */
 public record CapturedHttpMessage(String startLine, Map<String, String> headers, byte[] body) {
 
-  /** Reads a capture from the classpath, e.g. {@code "/captures/A-register.request.http"}. */
+  /**
+   * Reads a capture from the classpath, e.g. {@code "/captures/A-register.request.http"}.
+   *
+   * @param path the resource's absolute path
+   * @return the message
+   * @throws IllegalArgumentException if there is no such resource
+   */
   public static CapturedHttpMessage fromResource(String path) {
     try (InputStream in = CapturedHttpMessage.class.getResourceAsStream(path)) {
       if (in == null) {
@@ -40,16 +46,30 @@ public record CapturedHttpMessage(String startLine, Map<String, String> headers,
     return new CapturedHttpMessage(lines[0].trim(), Map.copyOf(headers), body.getBytes(StandardCharsets.UTF_8));
   }
 
-  /** A header by case-insensitive name, or null. */
+  /**
+   * A header by case-insensitive name, or null.
+   *
+   * @param name the header's name, any case
+   * @return its value
+   */
   public String header(String name) {
     return headers.get(name.toLowerCase(Locale.ROOT));
   }
 
-  /** The status code of a response capture. */
+  /**
+   * The status code of a response capture.
+   *
+   * @return the code, such as 200
+   */
   public int status() {
     return Integer.parseInt(startLine.split(" ")[1]);
   }
 
+  /**
+   * The body as UTF-8 text.
+   *
+   * @return the body
+   */
   public String bodyText() {
     return new String(body, StandardCharsets.UTF_8);
   }

@@ -35,7 +35,11 @@ public final class FakeScheduler implements Scheduler {
     };
   }
 
-  /** Moves the clock forward by {@code delta}, running each task as its time comes. */
+  /**
+   * Moves the clock forward by {@code delta}, running each task as its time comes.
+   *
+   * @param delta how far; zero runs what is due now
+   */
   public void advanceBy(Duration delta) {
     long target;
     synchronized (this) {
@@ -61,12 +65,20 @@ public final class FakeScheduler implements Scheduler {
     advanceBy(Duration.ZERO);
   }
 
-  /** How many tasks wait to run. */
+  /**
+   * How many tasks wait to run.
+   *
+   * @return the count; cancelled tasks are not counted
+   */
   public synchronized int pendingTaskCount() {
     return tasks.size();
   }
 
-  /** Delays of the waiting tasks from now, soonest first; for assertions. */
+  /**
+   * Delays of the waiting tasks from now, soonest first; for assertions.
+   *
+   * @return a new list
+   */
   public synchronized List<Duration> pendingDelays() {
     List<Task> sorted = new ArrayList<>(tasks);
     sorted.sort(null);

@@ -31,7 +31,16 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class FaultInjectingProxy implements AutoCloseable {
   /** What the proxy does to the link. */
-  public enum Fault { RESET, CLOSE, DROP_ANSWER, OUTAGE }
+  public enum Fault {
+    /** Resets a connection (RST). */
+    RESET,
+    /** Closes a connection (FIN). */
+    CLOSE,
+    /** Reads the server's answer, discards it, then closes the connection. */
+    DROP_ANSWER,
+    /** Closes the proxy's port for a while, so connections are refused. */
+    OUTAGE
+  }
 
   private final int targetPort;
   private final int port;
@@ -65,12 +74,22 @@ public final class FaultInjectingProxy implements AutoCloseable {
     daemon(this::acceptLoop, "fault-proxy-accept").start();
   }
 
-  /** A proxy to {@code targetPort} on loopback; configure the faults, then {@link Builder#start()}. */
+  /**
+   * A proxy to {@code targetPort} on loopback; configure the faults, then {@link Builder#start()}.
+   *
+   * @param targetPort the server's port on 127.0.0.1
+   * @return a builder with the defaults its setters document
+   */
   public static Builder to(int targetPort) {
     return new Builder(targetPort);
   }
 
-  /** {@code target} with this proxy's port: what the client should call. */
+  /**
+   * {@code target} with this proxy's port: what the client should call.
+   *
+   * @param target the server's address; its path is kept
+   * @return {@code http://127.0.0.1:<proxy port><path>}
+   */
   public URI via(URI target) {
     return URI.create("http://127.0.0.1:" + port + target.getRawPath());
   }
@@ -83,19 +102,31 @@ public final class FaultInjectingProxy implements AutoCloseable {
     }
   }
 
-  /** Whether every fault was injected and the proxy forwards faithfully again. */
+  /**
+   * Whether every fault was injected and the proxy forwards faithfully again.
+   *
+   * @return true once the last fault was injected
+   */
   public boolean finished() {
     return finished;
   }
 
-  /** How many faults of each kind were injected so far. */
+  /**
+   * How many faults of each kind were injected so far.
+   *
+   * @return a copy, every kind present
+   */
   public Map<Fault, Integer> injected() {
     Map<Fault, Integer> counts = new EnumMap<>(Fault.class);
     injected.forEach((f, n) -> counts.put(f, n.get()));
     return counts;
   }
 
-  /** All faults injected so far. */
+  /**
+   * All faults injected so far.
+   *
+   * @return the sum over the kinds
+   */
   public int injectedTotal() {
     return injected.values().stream().mapToInt(AtomicInteger::get).sum();
   }
@@ -320,37 +351,69 @@ public final class FaultInjectingProxy implements AutoCloseable {
       this.targetPort = targetPort;
     }
 
-    /** The seed of every choice and gap (default 1). */
+    /**
+     * The seed of every choice and gap (default 1).
+     *
+     * @param seed any value
+     * @return this builder
+     */
     public Builder seed(long seed) {
       this.seed = seed;
       return this;
     }
 
-    /** Faults to inject in all, outages included (default 100). */
+    /**
+     * Faults to inject in all, outages included (default 100).
+     *
+     * @param faults how many
+     * @return this builder
+     */
     public Builder faults(int faults) {
       this.faults = faults;
       return this;
     }
 
-    /** Of those, at most this many outages (default 3). */
+    /**
+     * Of those, at most this many outages (default 3).
+     *
+     * @param outages how many
+     * @return this builder
+     */
     public Builder outages(int outages) {
       this.outages = outages;
       return this;
     }
 
-    /** The mean time between faults (default 100 ms). */
+    /**
+     * The mean time between faults (default 100 ms).
+     *
+     * @param gap the mean gap
+     * @return this builder
+     */
     public Builder meanGap(Duration gap) {
       this.meanGap = gap;
       return this;
     }
 
-    /** How long an outage lasts: uniform between these (default 1 to 3 s). */
+    /**
+     * How long an outage lasts: uniform between these (default 1 to 3 s).
+     *
+     * @param min the shortest outage
+     * @param max the longest outage
+     * @return this builder
+     */
     public Builder outageLength(Duration min, Duration max) {
       this.minOutage = min;
       this.maxOutage = max;
       return this;
     }
 
+    /**
+     * Opens the proxy's port and starts forwarding; faults start with {@link FaultInjectingProxy#startFaults()}.
+     *
+     * @return the proxy, listening on a free loopback port; close it when done
+     * @throws IOException if no port can be bound
+     */
     public FaultInjectingProxy start() throws IOException {
       return new FaultInjectingProxy(this);
     }

@@ -18,11 +18,24 @@ public final class SoapHttp {
       .build();
   private final URI endpoint;
 
+  /**
+   * A sender to {@code endpoint}, over HTTP/1.1, with a 60 s request timeout.
+   *
+   * @param endpoint the service's address
+   */
   public SoapHttp(URI endpoint) {
     this.endpoint = endpoint;
   }
 
-  /** Posts {@code body} with {@code soapAction} (sent in quotes, as WCF does) and waits for the answer. */
+  /**
+   * Posts {@code body} with {@code soapAction} (sent in quotes, as WCF does) and waits for the answer.
+   *
+   * @param soapAction the action, unquoted
+   * @param body the whole envelope
+   * @return the answer, whatever its status
+   * @throws java.io.UncheckedIOException if the request fails
+   * @throws IllegalStateException if the thread is interrupted
+   */
   public HttpResponse<String> post(String soapAction, String body) {
     try {
       return postAsync(soapAction, body).get();
@@ -34,15 +47,33 @@ public final class SoapHttp {
     }
   }
 
+  /**
+   * As {@link #post} without waiting: for polls that park.
+   *
+   * @param soapAction the action, unquoted
+   * @param body the whole envelope
+   * @return the answer to come
+   */
   public CompletableFuture<HttpResponse<String>> postAsync(String soapAction, String body) {
     return http.sendAsync(request(soapAction, body), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
   }
 
-  /** Replays a captured request: its SOAPAction and body. */
+  /**
+   * Replays a captured request: its SOAPAction and body.
+   *
+   * @param request a captured request
+   * @return the answer, whatever its status
+   */
   public HttpResponse<String> replay(CapturedHttpMessage request) {
     return post(unquote(request.header("SOAPAction")), request.bodyText());
   }
 
+  /**
+   * As {@link #replay} without waiting.
+   *
+   * @param request a captured request
+   * @return the answer to come
+   */
   public CompletableFuture<HttpResponse<String>> replayAsync(CapturedHttpMessage request) {
     return postAsync(unquote(request.header("SOAPAction")), request.bodyText());
   }

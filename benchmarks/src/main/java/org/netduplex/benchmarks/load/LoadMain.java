@@ -11,12 +11,22 @@ import org.netduplex.benchmarks.Kind;
 public final class LoadMain {
   private LoadMain() {}
 
+  /**
+   * Serves the runner's commands on stdin, then exits.
+   *
+   * @param args none
+   * @throws Exception if serving stdin fails
+   */
   public static void main(String[] args) throws Exception {
     start().serveStdin();
     System.exit(0);
   }
 
-  /** A load generator with no sessions yet. */
+  /**
+   * A load generator with no sessions yet.
+   *
+   * @return the generator, behind its commands
+   */
   public static Controlled start() {
     LoadGenerator load = new LoadGenerator();
     Receipts receipts = load.receipts;

@@ -11,6 +11,12 @@ import org.netduplex.benchmarks.Kind;
 public final class RunnerMain {
   private RunnerMain() {}
 
+  /**
+   * Runs the comparison and prints the table.
+   *
+   * @param args the options above
+   * @throws Exception if a child JVM or a phase fails
+   */
   public static void main(String[] args) throws Exception {
     String profile = "quick";
     Path out = Path.of("benchmarks", "target", "benchmark-results");

@@ -11,13 +11,26 @@ import org.netduplex.benchmarks.Stamp;
 public final class ServerMain {
   private ServerMain() {}
 
-  /** {@code KIND PORT PADDING}: the padding makes a one-message answer the same size on every server. */
+  /**
+   * {@code KIND PORT PADDING}: the padding makes a one-message answer the same size on every server.
+   *
+   * @param args kind, port and padding
+   * @throws Exception if the server cannot start
+   */
   public static void main(String[] args) throws Exception {
     start(Kind.valueOf(args[0]), Integer.parseInt(args[1]), Integer.parseInt(args[2])).serveStdin();
     System.exit(0);
   }
 
-  /** Starts {@code kind} on all interfaces, port {@code port}; {@code padding} dots follow each stamp. */
+  /**
+   * Starts {@code kind} on all interfaces, port {@code port}; {@code padding} dots follow each stamp.
+   *
+   * @param kind the server
+   * @param port the port to listen on
+   * @param padding dots after each stamp, {@link org.netduplex.benchmarks.Padding#of}
+   * @return the running server, behind its commands
+   * @throws Exception if the server cannot start
+   */
   public static Controlled start(Kind kind, int port, int padding) throws Exception {
     return switch (kind) {
       case NETDUPLEX -> {

@@ -20,6 +20,11 @@ public class MsbinFeature implements AbstractPortableFeature {
     this(MsbinLimits.DEFAULTS, false);
   }
 
+  /**
+   * For endpoints: answer in the encoding of the request, decoding with the given limits.
+   *
+   * @param limits bounds the decoder enforces on binary requests
+   */
   public MsbinFeature(MsbinLimits limits) {
     this(limits, false);
   }
@@ -29,7 +34,11 @@ public class MsbinFeature implements AbstractPortableFeature {
     this.binaryRequests = binaryRequests;
   }
 
-  /** For clients: send requests in binary too. */
+  /**
+   * For clients: send requests in binary too.
+   *
+   * @return a feature with the default limits
+   */
   public static MsbinFeature binaryRequests() {
     return new MsbinFeature(MsbinLimits.DEFAULTS, true);
   }

@@ -21,10 +21,16 @@ public class MsbinInInterceptor extends AbstractPhaseInterceptor<Message> {
 
   private final MsbinLimits limits;
 
+  /** Decodes with the {@link MsbinLimits#DEFAULTS default limits}. */
   public MsbinInInterceptor() {
     this(MsbinLimits.DEFAULTS);
   }
 
+  /**
+   * Decodes with the given limits.
+   *
+   * @param limits bounds the decoder enforces
+   */
   public MsbinInInterceptor(MsbinLimits limits) {
     super(Phase.POST_STREAM);
     addBefore(StaxInInterceptor.class.getName());

@@ -29,7 +29,11 @@ public class MsbinOutInterceptor extends AbstractPhaseInterceptor<Message> {
     this(false);
   }
 
-  /** With {@code binaryRequests}, also encodes the requests a client sends. */
+  /**
+   * Answers binary requests in binary and, if asked, encodes a client's requests too.
+   *
+   * @param binaryRequests true to also encode the requests a client sends
+   */
   public MsbinOutInterceptor(boolean binaryRequests) {
     super(Phase.PRE_STREAM);
     addBefore(StaxOutInterceptor.class.getName());

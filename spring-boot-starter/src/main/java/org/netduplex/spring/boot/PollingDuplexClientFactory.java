@@ -24,12 +24,27 @@ public final class PollingDuplexClientFactory implements AutoCloseable {
   private final DuplexClientConfig config;
   private final List<PollingDuplexClient<?>> built = new ArrayList<>();
 
+  /**
+   * A factory of clients of the service at {@code url}.
+   *
+   * @param url the service's address, {@code netduplex.client.url}
+   * @param config the settings of every client built
+   */
   public PollingDuplexClientFactory(URI url, DuplexClientConfig config) {
     this.url = Objects.requireNonNull(url, "netduplex.client.url");
     this.config = Objects.requireNonNull(config, "config");
   }
 
-  /** A client of {@code service} whose callbacks go to {@code callbacks}. */
+  /**
+   * A client of {@code service} whose callbacks go to {@code callbacks}.
+   *
+   * @param <S> the service contract
+   * @param <C> the callback contract
+   * @param service the generated service interface
+   * @param callbackContract the generated callback interface
+   * @param callbacks receives the server's callbacks
+   * @return the client, closed with the factory
+   */
   public <S, C> PollingDuplexClient<S> build(Class<S> service, Class<C> callbackContract, C callbacks) {
     PollingDuplexClient<S> client = PollingDuplexClient.builder(url).config(config)
         .callback(callbackContract, callbacks).build(service);
@@ -39,6 +54,11 @@ public final class PollingDuplexClientFactory implements AutoCloseable {
     return client;
   }
 
+  /**
+   * The settings of every client this factory builds.
+   *
+   * @return the config
+   */
   public DuplexClientConfig config() {
     return config;
   }
