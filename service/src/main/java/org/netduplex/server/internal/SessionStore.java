@@ -137,7 +137,14 @@ public interface SessionStore extends DuplexStore {
     return true;
   }
 
-  /** Answers this node's parked polls empty and lets go of the store; sessions end only if they live here alone. */
+  /**
+   * The engine is closing: ends what cannot outlive this node and returns it (the in-memory store:
+   * every session, SERVER_STOPPED; a shared store: none, its sessions live on in other nodes), and
+   * answers this node's parked polls empty, so their clients poll again elsewhere.
+   */
+  List<Ended> stop();
+
+  /** Lets go of the store's resources; after {@link #stop}. */
   @Override
   void close();
 }

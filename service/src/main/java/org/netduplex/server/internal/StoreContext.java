@@ -12,6 +12,9 @@ public interface StoreContext {
 
   DuplexServerConfig config();
 
+  /** The engine served: a session handle belongs to it. */
+  DuplexEngine engine();
+
   /** A new handle for a session of this store, opened at {@code openedNanos} on the engine's clock. */
   RealDuplexSession newSession(DuplexHeader header, long openedNanos);
 
