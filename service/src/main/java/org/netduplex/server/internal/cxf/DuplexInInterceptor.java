@@ -187,6 +187,9 @@ public final class DuplexInInterceptor extends AbstractSoapInterceptor {
       throw new DuplexFault(DuplexFault.Kind.SESSION_ENDED, "Every duplex session of the polled address has ended");
     } else {
       PollResponseWriter.writeEmpty(response);
+      if (outcome instanceof PollOutcome.Ended) {
+        engine.answeredEmpty(); // stopping: counted as the stopping thread counts those it answers itself
+      }
     }
     message.getInterceptorChain().abort();
   }
