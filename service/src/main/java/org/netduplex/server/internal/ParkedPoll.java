@@ -24,10 +24,17 @@ public final class ParkedPoll {
    * in the meantime cancels it at once. The poll is parked (and counted) a moment before this runs,
    * and the clock may pass the deadline in that moment: the timeout then runs here, at once, instead
    * of a whole timeout late. {@code onTimeout} must tolerate a second call (the scheduler may have
-   * run it too): it only answers a poll still parked.
+   * run it too): it only answers a poll still parked. A scheduler that has stopped (the endpoint
+   * closed while the poll parked) refuses the timer: the poll is answered at once instead.
    */
   public void armTimeout(Scheduler scheduler, long deadlineNanos, Runnable onTimeout) {
-    Cancellable t = scheduler.schedule(onTimeout, Duration.ofNanos(Math.max(0, deadlineNanos - scheduler.nanoTime())));
+    Cancellable t;
+    try {
+      t = scheduler.schedule(onTimeout, Duration.ofNanos(Math.max(0, deadlineNanos - scheduler.nanoTime())));
+    } catch (java.util.concurrent.RejectedExecutionException stopped) {
+      onTimeout.run(); // the endpoint closed while this poll parked: answered now, as its timeout would be
+      return;
+    }
     timeout = t;
     if (done.get()) {
       t.cancel();
