@@ -90,6 +90,9 @@ public final class DuplexEngine implements AutoCloseable {
       throw sessionEnded(header);
     }
     store.touch(session, now);
+    if (!session.isOpen()) { // a shared store may learn at the touch that another node ended it
+      throw sessionEnded(header);
+    }
     return session;
   }
 
@@ -211,7 +214,8 @@ public final class DuplexEngine implements AutoCloseable {
    */
   public void undeliverable(QueuedMessage m) {
     RealDuplexSession session = m.session();
-    if (m.numbered() && !store.discard(m)) {
+    boolean wasInFlight = store.discard(m);
+    if (m.numbered() && !wasInFlight) {
       return; // acked or dropped with its session meanwhile: counted there
     }
     metrics.messageDropped();

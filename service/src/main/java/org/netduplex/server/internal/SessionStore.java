@@ -94,7 +94,7 @@ public interface SessionStore extends DuplexStore {
    */
   record PollStart(boolean unknownAddress, boolean ended, QueuedMessage message, List<QueuedMessage> released,
       boolean ackBeyondSent) {
-    static PollStart unknown() {
+    public static PollStart unknown() {
       return new PollStart(true, false, null, List.of(), false);
     }
   }
@@ -133,7 +133,11 @@ public interface SessionStore extends DuplexStore {
   /** An {@code nda:Ack} outside a poll (on a session close): returns what it released, in order. */
   List<QueuedMessage> acknowledge(RealDuplexSession session, DeliveryAck ack);
 
-  /** A taken message that cannot be encoded: out of flight for good; false if it was acked or dropped meanwhile. */
+  /**
+   * A taken message that cannot be encoded: out of flight for good (numbered or not: a shared store
+   * releases what it holds for the answer). True if a numbered message was still in flight, so its
+   * drop is the caller's to count; false if it was acked or dropped meanwhile.
+   */
   boolean discard(QueuedMessage m);
 
   /** Adds {@code session} to {@code group} (cluster-wide in a shared store); an ended session is not added. */
