@@ -271,7 +271,7 @@ end
 
 ---------------------------------------------------------------------------------------------
 -- open: ARGV 4 address, 5 sid, 6 max sessions, 7 SOAP 1.1 overhead, 8 SOAP 1.2 overhead.
--- {'opened'} once per session cluster-wide; {'known', state, openedMs}; {'ended'}; {'mismatch'};
+-- {'opened'} once per session cluster-wide; {'known', state, openedMs}; {'ended'}; {'mismatch', address};
 -- {'full'}.
 redis.register_function('nd_open', function(keys, args)
   local p, now, a, sid = args[1], tonumber(args[3]), args[4], args[5]
@@ -282,7 +282,7 @@ redis.register_function('nd_open', function(keys, args)
   local known = redis.call('GET', p .. ':sid:' .. sid)
   if known then
     if known ~= a then
-      return {'mismatch'}
+      return {'mismatch', known}
     end
     redis.call('ZADD', p .. ':idle', 'XX', now, sid)
     redis.call('ZADD', p .. ':idlec', 'XX', now, sid)
@@ -376,8 +376,9 @@ end)
 -- poll: ARGV 4 address, 5 node, 6 token, 7 lease ms, 8 park ms, 9 has ack (0/1), 10 ack stream,
 -- 11 ack highest, 12 a fresh stream id (used if this ack makes the address acking).
 -- Touches the address's sessions, releases what the ack covers, then takes or parks:
--- {'unknown'}; {'msg', number, entry, more, stream, released, beyond};
--- {'parked', replacedToken, released, beyond} (replacedToken: a poll of this node it replaced).
+-- {'unknown'}; {'msg', number, entry, more, stream, released, beyond, drained};
+-- {'parked', replacedToken, released, beyond, drained} (replacedToken: a poll of this node it
+-- replaced; drained: half-closed sessions the ack left with nothing to deliver).
 redis.register_function('nd_poll', function(keys, args)
   local p, now, a, node, token = args[1], tonumber(args[3]), args[4], args[5], args[6]
   local bad = check_epoch(p, args[2]) if bad then return bad end
@@ -396,7 +397,7 @@ redis.register_function('nd_poll', function(keys, args)
   local seq, e = take_next(p, a, node, token, now, tonumber(args[7]))
   if seq and seq ~= 'guard' then
     local reply = message_reply(p, a, seq, e)
-    reply[6], reply[7] = released, beyond
+    reply[6], reply[7], reply[8] = released, beyond, drained_of(p, a, sids_of_flights(released))
     return reply
   end
   local previous = redis.call('SET', key(p, 'p', a), node .. ' ' .. token, 'PX', tonumber(args[8]), 'GET')
@@ -409,7 +410,7 @@ redis.register_function('nd_poll', function(keys, args)
       publish(p, pnode, 'replaced ' .. ptoken .. ' ' .. a)
     end
   end
-  return {'parked', replaced, released, beyond}
+  return {'parked', replaced, released, beyond, drained_of(p, a, sids_of_flights(released))}
 end)
 
 -- take: ARGV 4 address, 5 node, 6 token, 7 lease ms. For a parked poll that was woken: acts only
@@ -446,6 +447,19 @@ redis.register_function('nd_expire', function(keys, args)
     return {'empty'}
   end
   return message_reply(p, a, seq, e)
+end)
+
+-- unpark: ARGV 4 address, 5 node, 6 token. A node that stops lets go of its parked poll: 1 if it
+-- still held the address.
+redis.register_function('nd_unpark', function(keys, args)
+  local p, a = args[1], args[4]
+  local bad = check_epoch(p, args[2]) if bad then return bad end
+  local pk = key(p, 'p', a)
+  if redis.call('GET', pk) ~= args[5] .. ' ' .. args[6] then
+    return 0
+  end
+  redis.call('DEL', pk)
+  return 1
 end)
 
 -- drain: ARGV 4 address, 5 node, 6 token, 7 first number, 8 max messages, 9 max bytes,
@@ -670,47 +684,82 @@ redis.register_function('nd_group_leave', function(keys, args)
   return redis.call('SREM', p .. ':g:' .. g, sid)
 end)
 
--- broadcast: ARGV 4 group, 5 cursor, 6 chunk, 7 payload, 8 base bytes 1.1, 9 base bytes 1.2,
--- 10 max per session, 11 node. Offers one message to a chunk of the group's members (SSCAN, so a
--- group of any size goes in bounded steps; the caller loops until the cursor is '0'). Each
--- member's entry adds its session's envelope overhead to the base sizes; wake-ups are published
--- once per owner node. {cursor, queued, refused, ownTokens...} (ownTokens: 'token address' of
--- polls parked on the caller's node, which it takes itself).
+-- broadcast: ARGV 4 group, 5 cursor, 6 chunk, 7 max per session, 8 node, then per message:
+-- payload, base bytes 1.1, base bytes 1.2. Offers the messages, in order, to a chunk of the
+-- group's members (SSCAN, so a group of any size goes in bounded steps; the caller loops until
+-- the cursor is '0'). Each member's entry adds its session's envelope overhead to the base sizes;
+-- each address's parked poll is woken once. {cursor, reached, queued, refused sids, own polls}
+-- (reached: members that took every message; own polls: 'token address' of polls parked on the
+-- caller's node, which it takes itself). A member whose session ended leaves the group.
 redis.register_function('nd_broadcast', function(keys, args)
-  local p, now = args[1], tonumber(args[3])
+  local p = args[1]
   local bad = check_epoch(p, args[2]) if bad then return bad end
-  local g, payload, base11, base12, max, self =
-      p .. ':g:' .. args[4], args[7], tonumber(args[8]), tonumber(args[9]), tonumber(args[10]), args[11]
+  local g, max, self = p .. ':g:' .. args[4], tonumber(args[7]), args[8]
   local scan = redis.call('SSCAN', g, args[5], 'COUNT', tonumber(args[6]))
-  local queued, refused, own, woken = 0, 0, {}, {}
+  local reached, queued, refused, own, woken = 0, 0, {}, {}, {}
   for _, sid in ipairs(scan[2]) do
     local a = redis.call('GET', p .. ':sid:' .. sid)
     if a and redis.call('HGET', key(p, 'a', a), sid) == 'open' then
       local c = key(p, 'c', a)
-      if counter(c, 'q:' .. sid) + counter(c, 'f:' .. sid) >= max then
-        refused = refused + 1
-      else
-        local e = (base11 + counter(c, 'ov11:' .. sid)) .. ' ' .. (base12 + counter(c, 'ov12:' .. sid)) .. ' '
-            .. #sid .. ' ' .. sid .. payload
-        redis.call('RPUSH', key(p, 'q', a), e)
-        redis.call('HINCRBY', c, 'q:' .. sid, 1)
-        queued = queued + 1
-        local owner = redis.call('GET', key(p, 'p', a))
-        if owner and not woken[a] then
-          woken[a] = true
-          local node, token = string.match(owner, '^(%S+) (%S+)$')
-          if node == self then
-            own[#own + 1] = token .. ' ' .. a
-          else
-            publish(p, node, 'wake ' .. token .. ' ' .. a)
-          end
+      local all, full = true, false
+      for i = 9, #args, 3 do
+        if counter(c, 'q:' .. sid) + counter(c, 'f:' .. sid) >= max then
+          all, full = false, true
+        else
+          local e = (tonumber(args[i + 1]) + counter(c, 'ov11:' .. sid)) .. ' '
+              .. (tonumber(args[i + 2]) + counter(c, 'ov12:' .. sid)) .. ' ' .. #sid .. ' ' .. sid .. args[i]
+          redis.call('RPUSH', key(p, 'q', a), e)
+          redis.call('HINCRBY', c, 'q:' .. sid, 1)
+          queued = queued + 1
+        end
+      end
+      if all then
+        reached = reached + 1
+      end
+      if full then
+        refused[#refused + 1] = sid
+      end
+      local owner = redis.call('GET', key(p, 'p', a))
+      if owner and not woken[a] then
+        woken[a] = true
+        local node, token = string.match(owner, '^(%S+) (%S+)$')
+        if node == self then
+          own[#own + 1] = token .. ' ' .. a
+        else
+          publish(p, node, 'wake ' .. token .. ' ' .. a)
         end
       end
     else
-      redis.call('SREM', g, sid) -- a member that ended elsewhere and was missed
+      redis.call('SREM', g, sid) -- a member whose session ended
     end
   end
-  return {scan[1], queued, refused, unpack(own)}
+  return {scan[1], reached, queued, refused, own}
+end)
+
+-- lease: ARGV 4 name, 5 holder, 6 ttl ms. Takes or renews the one-node lease of a task:
+-- 1 if holder has it until now + ttl, 0 if another holds it. Redis expires it itself.
+redis.register_function('nd_lease', function(keys, args)
+  local p = args[1]
+  local bad = check_epoch(p, args[2]) if bad then return bad end
+  local k = p .. ':lease:' .. args[4]
+  local holder = redis.call('GET', k)
+  if holder and holder ~= args[5] then
+    return 0
+  end
+  redis.call('SET', k, args[5], 'PX', tonumber(args[6]))
+  return 1
+end)
+
+-- lease_release: ARGV 4 name, 5 holder. Gives the lease up if holder has it.
+redis.register_function('nd_lease_release', function(keys, args)
+  local p = args[1]
+  local bad = check_epoch(p, args[2]) if bad then return bad end
+  local k = p .. ':lease:' .. args[4]
+  if redis.call('GET', k) == args[5] then
+    redis.call('DEL', k)
+    return 1
+  end
+  return 0
 end)
 
 -- init: no more ARGV (ARGV 2: a fresh epoch). Returns the store's epoch, making it if Redis has

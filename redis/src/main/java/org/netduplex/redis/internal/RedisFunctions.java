@@ -92,19 +92,22 @@ public final class RedisFunctions {
 
   public enum OpenStatus { OPENED, KNOWN, ENDED, MISMATCH, FULL }
 
-  /** {@code state}: "open" or "closing" for a KNOWN session; {@code openedMillis} when it was opened. */
-  public record Opened(OpenStatus status, String state, long openedMillis) {}
+  /**
+   * {@code state}: "open" or "closing" for a KNOWN session; {@code openedMillis} when it was opened;
+   * {@code address}: the session's own address for a MISMATCH.
+   */
+  public record Opened(OpenStatus status, String state, long openedMillis, String address) {}
 
   public CompletionStage<Opened> open(long now, String address, String sid, int maxSessions, int overhead11,
       int overhead12) {
     return multi("nd_open", addressKey(address), now, address, sid, maxSessions, overhead11, overhead12).thenApply(r -> {
       String s = text(r.get(0));
       return switch (s) {
-        case "opened" -> new Opened(OpenStatus.OPENED, "open", now);
-        case "known" -> new Opened(OpenStatus.KNOWN, text(r.get(1)), Long.parseLong(text(r.get(2))));
-        case "ended" -> new Opened(OpenStatus.ENDED, null, 0);
-        case "mismatch" -> new Opened(OpenStatus.MISMATCH, null, 0);
-        default -> new Opened(OpenStatus.FULL, null, 0);
+        case "opened" -> new Opened(OpenStatus.OPENED, "open", now, address);
+        case "known" -> new Opened(OpenStatus.KNOWN, text(r.get(1)), Long.parseLong(text(r.get(2))), address);
+        case "ended" -> new Opened(OpenStatus.ENDED, null, 0, null);
+        case "mismatch" -> new Opened(OpenStatus.MISMATCH, null, 0, text(r.get(1)));
+        default -> new Opened(OpenStatus.FULL, null, 0, null);
       };
     });
   }
@@ -179,9 +182,11 @@ public final class RedisFunctions {
 
   /**
    * What a poll got: a message, or parked (replacing {@code replacedToken} of this node, "" if none);
-   * {@code released}: the in-flight items ({@code "<number> <entry>"}) its ack released, in order.
+   * {@code released}: the in-flight items ({@code "<number> <entry>"}) its ack released, in order;
+   * {@code drained}: half-closed sessions the ack left with nothing to deliver.
    */
-  public record Polled(PollStatus status, Taken taken, String replacedToken, List<byte[]> released, boolean ackBeyondSent) {}
+  public record Polled(PollStatus status, Taken taken, String replacedToken, List<byte[]> released, boolean ackBeyondSent,
+      List<String> drained) {}
 
   /**
    * A poll for {@code address} by this node's poll {@code token}: the ack ({@code ackStream} may be null
@@ -193,11 +198,13 @@ public final class RedisFunctions {
         ackStream == null ? "" : ackStream, ackHighest, UUID.randomUUID().toString()).thenApply(r -> {
           switch (text(r.get(0))) {
             case "unknown":
-              return new Polled(PollStatus.UNKNOWN, null, "", List.of(), false);
+              return new Polled(PollStatus.UNKNOWN, null, "", List.of(), false, List.of());
             case "msg":
-              return new Polled(PollStatus.MESSAGE, taken(r), "", items(r.get(5)), number(r.get(6)) == 1);
+              return new Polled(PollStatus.MESSAGE, taken(r), "", items(r.get(5)), number(r.get(6)) == 1,
+                  texts(list(r.get(7))));
             default:
-              return new Polled(PollStatus.PARKED, null, text(r.get(1)), items(r.get(2)), number(r.get(3)) == 1);
+              return new Polled(PollStatus.PARKED, null, text(r.get(1)), items(r.get(2)), number(r.get(3)) == 1,
+                  texts(list(r.get(4))));
           }
         });
   }
@@ -215,6 +222,11 @@ public final class RedisFunctions {
   /** The parked poll's timeout: a take if anything waits, else it lets go of the address. */
   public CompletionStage<TakeResult> expire(long now, String address, String token, long leaseMillis) {
     return multi("nd_expire", addressKey(address), now, address, node, token, leaseMillis).thenApply(RedisFunctions::takeResult);
+  }
+
+  /** This node stops: its parked poll lets go of the address (true if it still held it). */
+  public CompletionStage<Boolean> unpark(long now, String address, String token) {
+    return integer("nd_unpark", addressKey(address), now, address, node, token).thenApply(n -> n == 1);
   }
 
   /** The rest of a batch answer: in-flight items ({@code "<number> <entry>"}) in order, and whether more wait. */
@@ -308,14 +320,48 @@ public final class RedisFunctions {
     return integer("nd_group_leave", addressKey(address), now, address, sid, group);
   }
 
-  /** One chunk of a broadcast: the next cursor ("0": done), counts, and polls of this node to take ("token address"). */
-  public record BroadcastChunk(String cursor, int queued, int refused, List<String> ownPolls) {}
+  /** One message of a broadcast: its payload ({@link EntryCodec#payload}) and batch sizes less the session's overhead. */
+  public record Broadcast(byte[] payload, long base11, long base12) {}
 
-  public CompletionStage<BroadcastChunk> broadcast(long now, String group, String cursor, int chunk, byte[] payload,
-      long base11, long base12, int maxPerSession) {
-    return multi("nd_broadcast", key("g:" + group), now, group, cursor, chunk, payload, base11, base12, maxPerSession, node)
-        .thenApply(r -> new BroadcastChunk(text(r.get(0)), (int) number(r.get(1)), (int) number(r.get(2)),
-            texts(r.subList(3, r.size()))));
+  /**
+   * One chunk of a broadcast: the next cursor ("0": done), members that took every message, messages
+   * queued, members refused for a full queue, and polls of this node to take ("token address").
+   */
+  public record BroadcastChunk(String cursor, int reached, int queued, List<String> refused, List<String> ownPolls) {}
+
+  public CompletionStage<BroadcastChunk> broadcast(long now, String group, String cursor, int chunk,
+      List<Broadcast> messages, int maxPerSession) {
+    Object[] args = new Object[5 + 3 * messages.size()];
+    args[0] = group;
+    args[1] = cursor;
+    args[2] = chunk;
+    args[3] = maxPerSession;
+    args[4] = node;
+    for (int i = 0; i < messages.size(); i++) {
+      args[5 + 3 * i] = messages.get(i).payload();
+      args[6 + 3 * i] = messages.get(i).base11();
+      args[7 + 3 * i] = messages.get(i).base12();
+    }
+    return multi("nd_broadcast", key("g:" + group), now, args).thenApply(r -> new BroadcastChunk(text(r.get(0)),
+        (int) number(r.get(1)), (int) number(r.get(2)), texts(list(r.get(3))), texts(list(r.get(4)))));
+  }
+
+  public CompletionStage<Long> groupSize(String group) {
+    return redis.scard(key("g:" + group)).toCompletableFuture();
+  }
+
+  /** Open sessions cluster-wide. */
+  public CompletionStage<Integer> openCount() {
+    return redis.get(key("count")).toCompletableFuture().thenApply(v -> v == null ? 0 : Integer.parseInt(text(v)));
+  }
+
+  /** Takes or renews the one-node lease {@code name} for {@code holder}: true if it holds it for {@code ttlMillis}. */
+  public CompletionStage<Boolean> lease(long now, String name, String holder, long ttlMillis) {
+    return integer("nd_lease", key("lease:" + name), now, name, holder, ttlMillis).thenApply(n -> n == 1);
+  }
+
+  public CompletionStage<Boolean> releaseLease(long now, String name, String holder) {
+    return integer("nd_lease_release", key("lease:" + name), now, name, holder).thenApply(n -> n == 1);
   }
 
   private CompletionStage<String> initEpoch() {

@@ -480,13 +480,18 @@ class RedisFunctionsTest {
     byte[] payload = EntryCodec.payload(0, new CallbackMessage("q".getBytes(StandardCharsets.UTF_8), "urn:q"));
     String cursor = "0";
     int queued = 0;
+    int reached = 0;
     List<String> own = new ArrayList<>();
     do {
-      RedisFunctions.BroadcastChunk chunk = get(node1.broadcast(2, "quotes", cursor, 5, payload, 10, 20, 100));
+      RedisFunctions.BroadcastChunk chunk = get(node1.broadcast(2, "quotes", cursor, 5,
+          List.of(new RedisFunctions.Broadcast(payload, 10, 20)), 100));
       cursor = chunk.cursor();
       queued += chunk.queued();
+      reached += chunk.reached();
       own.addAll(chunk.ownPolls());
     } while (!cursor.equals("0"));
+    assertEquals(24, reached);
+    assertEquals(24, get(node1.groupSize("quotes")));
     assertEquals(24, queued);
     assertEquals(List.of("t3 A3"), own);
     RedisFunctions.TakeResult took = get(node2.take(3, "A4", "t4", LEASE));
