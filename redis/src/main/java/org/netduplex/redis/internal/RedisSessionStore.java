@@ -1,6 +1,7 @@
 package org.netduplex.redis.internal;
 
 import io.lettuce.core.RedisClient;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -36,8 +37,9 @@ import org.netduplex.server.internal.StoreContext;
  * hints can be lost); the session handles this node has seen (dropped when the events stream says
  * another node ended one); and which poll token took each message being written (its fencing token).
  *
- * <p>Times: Redis gets the engine's clock as wall-clock ms, {@link #nowMillis()}: the wall clock at
- * start plus the engine's elapsed time, so a {@code FakeScheduler} drives inactivity and leases too.
+ * <p>Times: Redis gets wall-clock ms from the store's {@link Clock}, the same on every node (the
+ * system clock; a test gives all its nodes one fake clock); the engine's own clock measures what
+ * stays on the node (a poll's timeout, a message's delivery time).
  */
 public final class RedisSessionStore implements SessionStore {
   private static final Logger LOG = Logger.getLogger(RedisSessionStore.class.getName());
@@ -64,8 +66,7 @@ public final class RedisSessionStore implements SessionStore {
   private WakeListener wakes;
   private EndEventsTail events;
   private OneNodeLeases oneNode;
-  private long startNanos;
-  private long startMillis;
+  private final Clock clock;
   private long timeoutMillis;
   private long drainMillis;
   private long tombstoneMillis;
@@ -79,8 +80,9 @@ public final class RedisSessionStore implements SessionStore {
   /** A poll parked on this node, with its address. */
   private record Parked(ParkedPoll poll, String address) {}
 
-  RedisSessionStore(RedisClient client, RedisFunctions functions, Duration commandTimeout, Duration lease) {
+  RedisSessionStore(RedisClient client, RedisFunctions functions, Duration commandTimeout, Duration lease, Clock clock) {
     this.client = client;
+    this.clock = clock;
     this.functions = functions;
     this.calls = new StoreCalls(commandTimeout);
     this.lease = lease;
@@ -104,8 +106,6 @@ public final class RedisSessionStore implements SessionStore {
     }
     this.context = context;
     this.scheduler = context.scheduler();
-    this.startNanos = scheduler.nanoTime();
-    this.startMillis = System.currentTimeMillis();
     long timeoutNanos = context.config().inactivityTimeout().toNanos();
     this.timeoutMillis = context.config().inactivityTimeout().toMillis();
     this.drainMillis = Math.min(timeoutMillis, context.config().closeDrainTimeout().toMillis());
@@ -119,13 +119,14 @@ public final class RedisSessionStore implements SessionStore {
     heartbeat(nowMillis());
   }
 
-  /** The engine's clock as wall-clock ms (what every Function gets as now). */
+  /** Wall-clock ms, what every Function gets as now. */
   long nowMillis() {
-    return startMillis + (scheduler.nanoTime() - startNanos) / 1_000_000;
+    return clock.millis();
   }
 
+  /** The engine-clock time of a wall-clock time of the past. */
   private long nanosAt(long millis) {
-    return startNanos + (millis - startMillis) * 1_000_000;
+    return scheduler.nanoTime() - Math.max(0, nowMillis() - millis) * 1_000_000;
   }
 
   // ------------------------------------------------------------------------------------------ sessions
@@ -396,7 +397,7 @@ public final class RedisSessionStore implements SessionStore {
     if (session == null) {
       session = handle(new DuplexHeader(address, e.sessionId()), nowMillis(), "open");
     }
-    long queuedNanos = scheduler.nanoTime() - Math.max(0, nowMillis() - e.queuedAtMillis()) * 1_000_000;
+    long queuedNanos = nanosAt(e.queuedAtMillis());
     return number == 0 ? new QueuedMessage(session, e.message(), queuedNanos)
         : new QueuedMessage(session, e.message(), queuedNanos, stream, number);
   }
