@@ -269,13 +269,13 @@ public final class RedisSessionStore implements SessionStore {
     lastHeartbeatMillis = now;
     functions.heartbeat(now, NODE_TTL.toMillis())
         .thenCompose(ok -> functions.reap(now))
-        .whenComplete((requeued, error) -> {
+        .whenCompleteAsync((requeued, error) -> {
           if (error != null) {
             calls.backgroundFailed("the heartbeat", error);
           } else if (requeued > 0) {
             LOG.info(() -> requeued + " messages in flight on a node that stopped answering went back to their queues");
           }
-        });
+        }, executor);
   }
 
   @Override
