@@ -52,6 +52,7 @@ public final class RedisSessionStore implements SessionStore {
   private final RedisFunctions functions;
   private final StoreCalls calls;
   private final Duration lease;
+  private final Duration readBlock;
   private final ExecutorService executor;
   private final Map<String, RealDuplexSession> handles = new ConcurrentHashMap<>();
   /** Sessions a poll's ack or a write left half-closed and empty: {@link #drained} says so once. */
@@ -85,6 +86,9 @@ public final class RedisSessionStore implements SessionStore {
     this.clock = clock;
     this.functions = functions;
     this.calls = new StoreCalls(commandTimeout);
+    // A blocking read must end before the command timeout would fail it.
+    Duration half = commandTimeout.dividedBy(2);
+    this.readBlock = half.compareTo(Duration.ofSeconds(1)) < 0 ? half : Duration.ofSeconds(1);
     this.lease = lease;
     this.executor = Executors.newFixedThreadPool(2, r -> {
       Thread t = new Thread(r, "netduplex-redis-" + functions.node());
@@ -114,7 +118,8 @@ public final class RedisSessionStore implements SessionStore {
     this.sweepInterval = tenth.compareTo(Duration.ofSeconds(1)) < 0 ? tenth : Duration.ofSeconds(1);
     this.oneNode = new OneNodeLeases(functions, scheduler, executor, this::nowMillis);
     this.wakes = new WakeListener(client.connectPubSub(), functions.channel(), executor, this::hint, this::retakeAll);
-    this.events = new EndEventsTail(client.connect(), functions.eventsKey(), functions.node(), this::endedElsewhere);
+    this.events = new EndEventsTail(client.connect(), functions.eventsKey(), functions.node(), readBlock,
+        this::endedElsewhere);
     events.start();
     heartbeat(nowMillis());
   }
@@ -335,33 +340,34 @@ public final class RedisSessionStore implements SessionStore {
   @Override
   public PollStart poll(String address, DeliveryAck ack, ParkedPoll poll, long nowNanos, long deadlineNanos) {
     String token = Long.toString(tokens.incrementAndGet(), 36);
-    // Registered before the call: a wake-up may arrive before its reply does.
+    // Registered (and counted) before the call: a wake-up may arrive before its reply does. Every
+    // way out goes through unpark, which uncounts it once.
     parked.put(token, new Parked(poll, address));
+    context.pollParked();
     RedisFunctions.Polled polled;
     try {
       long parkMillis = Math.max(0, (deadlineNanos - nowNanos) / 1_000_000) + 10_000;
       polled = await(functions.poll(nowMillis(), address, token, lease.toMillis(), parkMillis, ack != null,
           ack == null ? null : ack.stream(), ack == null ? 0 : ack.highest()));
     } catch (StoreLostException e) {
-      parked.remove(token);
+      unpark(token);
       return UNKNOWN;
     } catch (RuntimeException e) {
-      parked.remove(token);
+      unpark(token);
       throw e;
     }
     drainedSessions.addAll(polled.drained());
     List<QueuedMessage> released = messages(polled.released());
     switch (polled.status()) {
       case UNKNOWN -> {
-        parked.remove(token);
+        unpark(token);
         return UNKNOWN;
       }
       case MESSAGE -> {
-        parked.remove(token);
+        unpark(token);
         return new PollStart(false, false, taken(polled.taken(), address, token), released, polled.ackBeyondSent());
       }
       default -> {
-        context.pollParked();
         if (!polled.replacedToken().isEmpty()) {
           Parked older = unpark(polled.replacedToken());
           if (older != null) {
