@@ -75,7 +75,7 @@ public final class RedisSessionStore implements SessionStore {
   private volatile boolean stopped;
 
   /** A poll for an address no session uses (PollStart.unknown() is package-private in the SPI). */
-  private static final PollStart UNKNOWN = new PollStart(true, false, null, List.of(), false);
+  private static final PollStart UNKNOWN = PollStart.unknown();
   /** A poll something else answered while its call was out (a loss of Redis's data ended it): nothing more to do. */
   private static final PollStart ANSWERED = new PollStart(false, false, null, List.of(), false);
 
