@@ -57,7 +57,7 @@ final class Cluster implements AutoCloseable {
         List<String> args = new ArrayList<>(List.of(Kind.NETDUPLEX.name(), Integer.toString(port),
             Integer.toString(Padding.of(Kind.NETDUPLEX))));
         if (redis != null) {
-          args.addAll(List.of(redis.uri(), "node-" + (i + 1), "bench:"));
+          args.addAll(List.of(redis.uri(), "node-" + (i + 1), "bench"));
         }
         String node = name + "-node" + (i + 1);
         starts.add(() -> new Child(node, JVM, ServerMain.class.getName(), args, out.resolve("logs")));

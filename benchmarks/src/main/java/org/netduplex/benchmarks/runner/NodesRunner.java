@@ -11,7 +11,6 @@ import java.util.Locale;
 import java.util.Map;
 import org.netduplex.benchmarks.Kind;
 import org.netduplex.benchmarks.load.LoadMain;
-import org.netduplex.benchmarks.server.RedisStore;
 
 /**
  * Issue #14's benchmark: the same load against one node on the in-memory store, one node on Redis and
@@ -39,24 +38,16 @@ final class NodesRunner {
     if (!RedisProcess.installed()) {
       throw new IllegalStateException("the nodes suite needs redis-server on the PATH (Debian: apt-get install redis-server)");
     }
-    boolean store = RedisStore.available();
-    if (!store) {
-      failures.add("- no org.netduplex.redis.RedisDuplexStore on the class path: the Redis setups and the"
-          + " capacity ramp did not run");
-    }
     String started = Instant.now() + ", load average " + Machine.loadAverage();
     for (repeat = 0; repeat < profile.repeats(); repeat++) {
       List<Setup> order = new ArrayList<>(List.of(Setup.values()));
       Collections.rotate(order, -repeat);
-      order.removeIf(s -> s.redis && !store);
       Runner.log("nodes: repeat " + (repeat + 1) + " of " + profile.repeats() + ", order " + order);
       for (Setup setup : order) {
         attempt(setup + " latency, repeat " + (repeat + 1), () -> latency(setup));
       }
     }
-    if (store) {
-      attempt("capacity ramp", () -> capacity = new CapacityRamp(profile, out).run());
-    }
+    attempt("capacity ramp", () -> capacity = new CapacityRamp(profile, out).run());
     String report = "# NetDuplex nodes: in memory vs Redis vs 3 nodes on Redis (" + profile.name() + ", "
         + profile.repeats() + " repeat" + (profile.repeats() == 1 ? "" : "s") + ")\n\n" + Machine.describe()
         + "\nStarted " + started + "; ended " + Instant.now() + ", load average " + Machine.loadAverage() + ".\n\n"

@@ -3,6 +3,7 @@ package org.netduplex.benchmarks.server;
 import org.netduplex.benchmarks.Controlled;
 import org.netduplex.benchmarks.Kind;
 import org.netduplex.benchmarks.Stamp;
+import org.netduplex.redis.RedisDuplexStore;
 import org.netduplex.server.DuplexStore;
 
 /**
@@ -23,7 +24,7 @@ public final class ServerMain {
     int port = Integer.parseInt(args[1]);
     int padding = Integer.parseInt(args[2]);
     Controlled server = args.length == 6
-        ? startNode(port, padding, RedisStore.open(args[3], args[4], args[5]))
+        ? startNode(port, padding, RedisDuplexStore.builder(args[3]).nodeId(args[4]).keyPrefix(args[5]).build())
         : start(Kind.valueOf(args[0]), port, padding);
     server.serveStdin();
     System.exit(0);

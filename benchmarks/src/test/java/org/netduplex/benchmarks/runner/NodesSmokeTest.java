@@ -18,8 +18,8 @@ import org.netduplex.benchmarks.Kind;
 import org.netduplex.benchmarks.Padding;
 import org.netduplex.benchmarks.load.LoadMain;
 import org.netduplex.benchmarks.proxy.ProxyMain;
-import org.netduplex.benchmarks.server.RedisStore;
 import org.netduplex.benchmarks.server.ServerMain;
+import org.netduplex.redis.RedisDuplexStore;
 import org.netduplex.testing.Eventually;
 
 /**
@@ -44,7 +44,6 @@ class NodesSmokeTest {
   @Test
   void twoNodesOnRedisShareTheSessionsOneBalancerSpreads() throws Exception {
     assumeTrue(RedisProcess.installed(), "redis-server is not installed");
-    assumeTrue(RedisStore.available(), "netduplex-redis has no RedisDuplexStore yet");
     try (RedisProcess redis = RedisProcess.start(dir)) {
       long idle = redis.usedMemory();
       List<Controlled> nodes = new ArrayList<>();
@@ -54,7 +53,7 @@ class NodesSmokeTest {
           int port = freePort();
           ports.add(port);
           nodes.add(ServerMain.startNode(port, Padding.of(Kind.NETDUPLEX),
-              RedisStore.open(redis.uri(), "node-" + i, "smoke:")));
+              RedisDuplexStore.builder(redis.uri()).nodeId("node-" + i).keyPrefix("smoke").build()));
         }
         deliverThroughTheBalancer(nodes, ports);
         for (Controlled node : nodes) {
