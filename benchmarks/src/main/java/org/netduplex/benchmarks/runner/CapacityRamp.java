@@ -93,6 +93,11 @@ final class CapacityRamp {
         + String.format(java.util.Locale.ROOT, "%.0f", seconds) + " s).\n\n| measure | value |\n|---|---:|\n");
     row(t, "sessions parked across the nodes, last step fully parked", reached);
     row(t, "polls parked when the ramp ended", parkedNow);
+    long retries = 0;
+    for (Child load : loads) {
+      retries += Long.parseLong(load.call("state").get("openRetries"));
+    }
+    row(t, "registrations refused and tried again", retries);
     t.append("| sessions per node | ").append(cluster.registeredPerNode()).append(" |\n");
     row(t, "node heap per parked session (KB, all nodes' heap after GC − idle)", (heapSum(stats) - heapIdle) / sessions / 1024);
     row(t, "node RSS, mean (MiB)", rss / nodes / MIB);

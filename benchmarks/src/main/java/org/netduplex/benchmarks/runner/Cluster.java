@@ -62,14 +62,17 @@ final class Cluster implements AutoCloseable {
         String node = name + "-node" + (i + 1);
         starts.add(() -> new Child(node, JVM, ServerMain.class.getName(), args, out.resolve("logs")));
       }
-      nodes.addAll(all(starts));
       int proxyPort = -1;
       if (balanced) {
+        // It connects to a node only when a client connects to it: it starts with the nodes.
         proxyPort = freePort();
         List<String> args = new ArrayList<>(List.of(Integer.toString(proxyPort)));
         ports.forEach(p -> args.add(Integer.toString(p)));
-        proxy = new Child(name + "-balancer", PROXY_JVM, ProxyMain.class.getName(), args, out.resolve("logs"));
+        starts.add(() -> new Child(name + "-balancer", PROXY_JVM, ProxyMain.class.getName(), args, out.resolve("logs")));
       }
+      List<Child> children = all(starts);
+      nodes.addAll(children.subList(0, count));
+      proxy = balanced ? children.get(count) : null;
       return new Cluster(redis, nodes, ports, proxy, proxyPort);
     } catch (Exception e) {
       new Cluster(redis, nodes, ports, proxy, -1).close();

@@ -9,6 +9,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.netduplex.benchmarks.Kind;
 import org.netduplex.benchmarks.load.LoadMain;
 
@@ -77,8 +79,22 @@ final class NodesRunner {
   /** Latency and CPU per message at each offered rate, {@code loadSessions} sessions through the balancer. */
   private void latency(Setup setup) throws Exception {
     String name = "nodes-" + setup.name().toLowerCase(Locale.ROOT) + "-r" + (repeat + 1);
-    try (Cluster cluster = Cluster.start(name, setup.nodes, setup.redis, true, out);
-        Child load = new Child("load-" + name, Cluster.JVM, LoadMain.class.getName(), List.of(), out.resolve("logs"))) {
+    // The load generator starts while the cluster does: JVM start-up is most of a phase's fixed cost.
+    CompletableFuture<Child> starting = CompletableFuture.supplyAsync(() -> {
+      try {
+        return new Child("load-" + name, Cluster.JVM, LoadMain.class.getName(), List.of(), out.resolve("logs"));
+      } catch (IOException | InterruptedException e) {
+        throw new CompletionException(e);
+      }
+    });
+    Cluster started;
+    try {
+      started = Cluster.start(name, setup.nodes, setup.redis, true, out);
+    } catch (Exception e) {
+      starting.thenAccept(Child::close);
+      throw e;
+    }
+    try (Cluster cluster = started; Child load = starting.join()) {
       if (repeat == 0 && setup == Setup.MEMORY) {
         notes.add("Open-file limit of every process: " + load.fdLimit() + " (`ulimit -n`, set by the runner).");
       }
@@ -88,6 +104,7 @@ final class NodesRunner {
         throw new IOException(opened.get("failed") + " of " + profile.loadSessions() + " sessions failed to open: "
             + load.call("state"));
       }
+      add("registrations refused and tried again", "", setup, Double.parseDouble(load.call("state").get("openRetries")));
       awaitParked(cluster, List.of(load), profile.loadSessions());
       Runner.log(setup + ": sessions registered per node " + cluster.registeredPerNode() + ", balancer "
           + cluster.proxy.call("stats"));
@@ -98,6 +115,8 @@ final class NodesRunner {
         add("p50 at " + rate + " msg/s offered", "ms", setup, f.millis("p50"));
         add("p99 at " + rate + " msg/s offered", "ms", setup, f.millis("p99"));
         add("p99.9 at " + rate + " msg/s offered", "ms", setup, f.millis("p999"));
+        // The producers' offers are synchronous on Redis: a node whose round trip is slow queues less.
+        add("queued msg/s at " + rate + " msg/s offered", "msg/s", setup, f.stampedPerSecond());
         add("delivered msg/s at " + rate + " msg/s offered", "msg/s", setup, f.arrivedPerSecond());
         add("server CPU per message at " + rate + " msg/s (nodes + Redis)", "µs", setup, f.micros(f.serverCpu()));
         if (setup.redis) {
@@ -107,6 +126,8 @@ final class NodesRunner {
         add("load generator CPU per message at " + rate + " msg/s", "µs", setup, f.micros(f.loadCpu()));
         add("not arrived 30 s after the last send at " + rate + " msg/s", "msgs", setup, f.missing());
       }
+      // Polls a node refused (its store answered too late) or that failed: each was sent again a second later.
+      add("poll and registration errors in the phase", "", setup, Double.parseDouble(load.call("state").get("errors")));
     }
   }
 

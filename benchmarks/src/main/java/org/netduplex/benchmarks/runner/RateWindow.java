@@ -27,7 +27,16 @@ final class RateWindow {
     }
 
     double arrivedPerSecond() {
-      return arrived() / (Double.parseDouble(report.get("windowNanos")) / 1e9);
+      return arrived() / seconds();
+    }
+
+    /** Messages the producers stamped inside the window, a second: the rate actually offered. */
+    double stampedPerSecond() {
+      return Double.parseDouble(report.get("stamped")) / seconds();
+    }
+
+    private double seconds() {
+      return Double.parseDouble(report.get("windowNanos")) / 1e9;
     }
 
     /** {@code cpuNanos} per message arrived in the window, in microseconds. */
