@@ -145,7 +145,9 @@ public final class RoundRobinProxy implements AutoCloseable {
     void ready(SelectionKey key) {
       try {
         if (key.isConnectable()) {
-          server.finishConnect();
+          if (!server.finishConnect()) {
+            return;
+          }
           serverKey.interestOps(SelectionKey.OP_READ);
           clientKey = client.register(selector, SelectionKey.OP_READ, this);
           return;

@@ -49,8 +49,16 @@ final class Child implements AutoCloseable {
     Thread reader = new Thread(() -> readReplies(log), name + "-stdout");
     reader.setDaemon(true);
     reader.start();
-    String ready = next(120);
+    // Minutes, not seconds: on a loaded 2-core machine several JVMs starting at once take that long.
+    String ready;
+    try {
+      ready = next(300);
+    } catch (IOException | InterruptedException e) {
+      process.destroyForcibly(); // no one else holds it: it must not outlive a failed start
+      throw e;
+    }
     if (!ready.startsWith("READY")) {
+      process.destroyForcibly();
       throw new IOException(name + " did not start: " + ready + " (see " + log + ")");
     }
   }

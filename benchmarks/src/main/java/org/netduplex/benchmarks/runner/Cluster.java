@@ -23,6 +23,11 @@ import org.netduplex.benchmarks.server.ServerMain;
 final class Cluster implements AutoCloseable {
   /** Every node JVM, as the peers suite's servers. */
   static final List<String> JVM = List.of("-Xmx2g", "-XX:+UseG1GC");
+  /**
+   * Sender threads of each node's producer in rate mode, the same in every setup: on Redis each
+   * queueing call waits for its round trip, and one thread would cap the rate at one per round trip.
+   */
+  static final int RATE_SENDERS = 8;
   /** The balancer moves bytes only: a small heap. */
   private static final List<String> PROXY_JVM = List.of("-Xmx256m", "-XX:+UseG1GC");
 
@@ -132,7 +137,7 @@ final class Cluster implements AutoCloseable {
   void startRate(int total) throws Exception {
     for (int i = 0; i < nodes.size(); i++) {
       int share = total / nodes.size() + (i < total % nodes.size() ? 1 : 0);
-      nodes.get(i).call("rate " + share);
+      nodes.get(i).call("rate " + share + " " + RATE_SENDERS);
     }
   }
 

@@ -8,7 +8,7 @@ import org.netduplex.server.DuplexStore;
 
 /**
  * A server under test in its own JVM, controlled by the runner over stdin: {@code stats},
- * {@code credit D}, {@code rate R}, {@code stop}, {@code broadcast}, {@code quit}.
+ * {@code credit D}, {@code rate R [SENDERS]}, {@code stop}, {@code broadcast}, {@code quit}.
  */
 public final class ServerMain {
   private ServerMain() {}
@@ -80,7 +80,7 @@ public final class ServerMain {
         yield "OK";
       }
       case "rate" -> {
-        producer.startRate(Integer.parseInt(words[1]));
+        producer.startRate(Integer.parseInt(words[1]), words.length > 2 ? Integer.parseInt(words[2]) : 1);
         yield "OK";
       }
       case "stop" -> "OK sent=" + producer.stop();
