@@ -104,7 +104,7 @@ final class NodesRunner {
         throw new IOException(opened.get("failed") + " of " + profile.loadSessions() + " sessions failed to open: "
             + load.call("state"));
       }
-      add("registrations refused and tried again", "", setup, Double.parseDouble(load.call("state").get("openRetries")));
+      double openRetries = Double.parseDouble(load.call("state").get("openRetries"));
       awaitParked(cluster, List.of(load), profile.loadSessions());
       Runner.log(setup + ": sessions registered per node " + cluster.registeredPerNode() + ", balancer "
           + cluster.proxy.call("stats"));
@@ -119,13 +119,12 @@ final class NodesRunner {
         add("queued msg/s at " + rate + " msg/s offered", "msg/s", setup, f.stampedPerSecond());
         add("delivered msg/s at " + rate + " msg/s offered", "msg/s", setup, f.arrivedPerSecond());
         add("server CPU per message at " + rate + " msg/s (nodes + Redis)", "µs", setup, f.micros(f.serverCpu()));
-        if (setup.redis) {
-          add("of which redis-server at " + rate + " msg/s", "µs", setup, f.micros(f.redisCpu()));
-        }
+        add("of which redis-server at " + rate + " msg/s", "µs", setup, setup.redis ? f.micros(f.redisCpu()) : Double.NaN);
         add("balancer CPU per message at " + rate + " msg/s", "µs", setup, f.micros(f.proxyCpu()));
         add("load generator CPU per message at " + rate + " msg/s", "µs", setup, f.micros(f.loadCpu()));
         add("not arrived 30 s after the last send at " + rate + " msg/s", "msgs", setup, f.missing());
       }
+      add("registrations refused and tried again", "", setup, openRetries);
       // Polls a node refused (its store answered too late) or that failed: each was sent again a second later.
       add("poll and registration errors in the phase", "", setup, Double.parseDouble(load.call("state").get("errors")));
     }

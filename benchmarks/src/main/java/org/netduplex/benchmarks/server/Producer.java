@@ -7,12 +7,12 @@ import java.util.concurrent.locks.LockSupport;
 import org.netduplex.benchmarks.Stamp;
 
 /**
- * The thread inside each server JVM that queues the benchmark's messages, the same class for all
- * three servers (its CPU is in every server's figure alike). Credit mode sends as fast as the credits
- * allow; rate mode sends a fixed number a second round robin (open loop: a slow server does not slow
- * the sender, its queues grow). Rate mode may use several threads, each sending every n-th message on
- * the same schedule: on a store whose queueing call waits for a round trip (Redis), one thread would
- * offer at most one message per round trip.
+ * The thread (in rate mode, threads) inside each server JVM that queues the benchmark's messages, the
+ * same class for all three servers (its CPU is in every server's figure alike). Credit mode sends as
+ * fast as the credits allow; rate mode sends a fixed number a second round robin (open loop: a slow
+ * server does not slow the sender, its queues grow). Rate mode may use several threads, each sending
+ * every n-th message on the same schedule: on a store whose queueing call waits for a round trip
+ * (Redis), one thread would offer at most one message per round trip.
  */
 final class Producer<S> {
   private final BenchServer<S> server;
