@@ -93,7 +93,18 @@ public final class RoundRobinProxy implements AutoCloseable {
   }
 
   private void accept() throws IOException {
-    for (SocketChannel client; (client = listener.accept()) != null; ) {
+    while (true) {
+      SocketChannel client;
+      try {
+        client = listener.accept();
+      } catch (IOException e) {
+        // Out of file descriptors: the connection waits in the backlog; the links already open go on.
+        error(e);
+        return;
+      }
+      if (client == null) {
+        return;
+      }
       accepted.incrementAndGet();
       InetSocketAddress backend = backends.get(next);
       next = (next + 1) % backends.size();
@@ -105,8 +116,11 @@ public final class RoundRobinProxy implements AutoCloseable {
         server.setOption(java.net.StandardSocketOptions.TCP_NODELAY, true);
         client.setOption(java.net.StandardSocketOptions.TCP_NODELAY, true);
         Link link = new Link(client, server);
-        server.connect(backend);
-        link.serverKey = server.register(selector, SelectionKey.OP_CONNECT, link);
+        if (server.connect(backend)) {
+          link.connected(); // loopback may connect at once
+        } else {
+          link.serverKey = server.register(selector, SelectionKey.OP_CONNECT, link);
+        }
         open.incrementAndGet();
       } catch (IOException e) {
         // Out of file descriptors, say: this connection is refused, the others go on.
@@ -145,11 +159,9 @@ public final class RoundRobinProxy implements AutoCloseable {
     void ready(SelectionKey key) {
       try {
         if (key.isConnectable()) {
-          if (!server.finishConnect()) {
-            return;
+          if (server.finishConnect()) {
+            connected();
           }
-          serverKey.interestOps(SelectionKey.OP_READ);
-          clientKey = client.register(selector, SelectionKey.OP_READ, this);
           return;
         }
         boolean clientSide = key == clientKey;
@@ -162,6 +174,16 @@ public final class RoundRobinProxy implements AutoCloseable {
       } catch (IOException | CancelledKeyException e) {
         close();
       }
+    }
+
+    /** The backend accepted: both sides start reading. */
+    void connected() throws IOException {
+      if (serverKey == null) {
+        serverKey = server.register(selector, SelectionKey.OP_READ, this);
+      } else {
+        serverKey.interestOps(SelectionKey.OP_READ);
+      }
+      clientKey = client.register(selector, SelectionKey.OP_READ, this);
     }
 
     void close() {
