@@ -23,6 +23,12 @@ import org.netduplex.benchmarks.Kind;
 final class LoadGenerator {
   private static final int OPENING_AT_ONCE = 256;
   private static final int HOSTS = 4;
+  /**
+   * A refused registration (a cluster node whose store answered too late refuses with a fault, as
+   * NetDuplex's own client would be told to back off) is tried again a second later, this many times
+   * in all, as a client would; each retry is counted in {@code state}.
+   */
+  private static final int OPEN_ATTEMPTS = 5;
 
   final Receipts receipts = new Receipts();
   private final ExecutorService threads = Executors.newFixedThreadPool(4, r -> {
@@ -38,6 +44,7 @@ final class LoadGenerator {
   private final AtomicInteger sessions = new AtomicInteger();
   private final AtomicInteger inFlight = new AtomicInteger();
   private final AtomicLong errors = new AtomicLong();
+  private final AtomicLong openRetries = new AtomicLong();
   private volatile String firstError = "none";
   private volatile boolean stopped;
 
@@ -54,7 +61,7 @@ final class LoadGenerator {
       opening.acquire();
       URI base = URI.create("http://127.0.0." + (1 + sessions.get() % HOSTS) + ":" + port);
       sessions.incrementAndGet();
-      protocol.open(http, base, batch).whenComplete((poll, e) -> {
+      openRetrying(protocol, base, batch, 1).whenComplete((poll, e) -> {
         opening.release();
         if (e != null) {
           failed.incrementAndGet();
@@ -68,6 +75,20 @@ final class LoadGenerator {
       return "ERR registrations still open after 120 s";
     }
     return "OK sessions=" + sessions.get() + " failed=" + failed.get();
+  }
+
+  private CompletableFuture<HttpRequest> openRetrying(ClientProtocol protocol, URI base, boolean batch, int attempt) {
+    return protocol.open(http, base, batch).handle((poll, e) -> {
+      if (e == null) {
+        return CompletableFuture.completedFuture(poll);
+      }
+      if (attempt >= OPEN_ATTEMPTS || stopped) {
+        return CompletableFuture.<HttpRequest>failedFuture(e);
+      }
+      openRetries.incrementAndGet();
+      return CompletableFuture.runAsync(() -> {}, CompletableFuture.delayedExecutor(1, TimeUnit.SECONDS, threads))
+          .thenCompose(x -> openRetrying(protocol, base, batch, attempt + 1));
+    }).thenCompose(f -> f);
   }
 
   private void poll(HttpRequest poll) {
@@ -97,6 +118,7 @@ final class LoadGenerator {
 
   String state() {
     return "sessions=" + sessions.get() + " inFlight=" + inFlight.get() + " errors=" + errors.get()
+        + " openRetries=" + openRetries.get()
         + " firstError=" + firstError;
   }
 

@@ -21,6 +21,12 @@ import org.netduplex.benchmarks.ControlLoop;
  * goes to a log file. Closing it closes its stdin, which ends it.
  */
 final class Child implements AutoCloseable {
+  /**
+   * Every process of a run gets this many file descriptors (the machine's hard limit), set by the
+   * shell that execs it, so no figure depends on the limit the runner itself was started with.
+   */
+  static final int FD_LIMIT = 20_000;
+
   private final String name;
   private final Process process;
   private final PrintWriter in;
@@ -38,15 +44,61 @@ final class Child implements AutoCloseable {
     command.addAll(args);
     Files.createDirectories(logDir);
     Path log = logDir.resolve(name + ".log");
-    process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+    process = new ProcessBuilder(withFdLimit(command)).redirectError(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
     in = new PrintWriter(process.getOutputStream(), true, StandardCharsets.UTF_8);
     Thread reader = new Thread(() -> readReplies(log), name + "-stdout");
     reader.setDaemon(true);
     reader.start();
-    String ready = next(120);
+    // Minutes, not seconds: on a loaded 2-core machine several JVMs starting at once take that long.
+    String ready;
+    try {
+      ready = next(300);
+    } catch (IOException | InterruptedException e) {
+      process.destroyForcibly(); // no one else holds it: it must not outlive a failed start
+      throw e;
+    }
     if (!ready.startsWith("READY")) {
+      process.destroyForcibly();
       throw new IOException(name + " did not start: " + ready + " (see " + log + ")");
     }
+  }
+
+  /**
+   * {@code command} run by a shell that first sets {@code ulimit -n} to {@link #FD_LIMIT} (or to the
+   * hard limit, where that is lower), then execs it: the process keeps the shell's pid.
+   */
+  static List<String> withFdLimit(List<String> command) {
+    List<String> wrapped = new ArrayList<>(List.of("sh", "-c",
+        "ulimit -n " + FD_LIMIT + " 2>/dev/null || ulimit -n \"$(ulimit -Hn)\"; exec \"$@\"", "sh"));
+    wrapped.addAll(command);
+    return wrapped;
+  }
+
+  /** The soft limit on open files the child runs with, from {@code /proc/PID/limits}. */
+  String fdLimit() {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/" + process.pid() + "/limits"))) {
+        if (line.startsWith("Max open files")) {
+          return line.substring("Max open files".length()).trim().split("\\s+")[0];
+        }
+      }
+    } catch (IOException e) {
+      // not Linux, or the child ended
+    }
+    return "unknown";
+  }
+
+  /** File descriptors the child has open now, from {@code /proc/PID/fd}; -1 if unknown. */
+  long openFds() {
+    try (var fds = Files.list(Path.of("/proc/" + process.pid() + "/fd"))) {
+      return fds.count();
+    } catch (IOException e) {
+      return -1;
+    }
+  }
+
+  String name() {
+    return name;
   }
 
   private void readReplies(Path log) {

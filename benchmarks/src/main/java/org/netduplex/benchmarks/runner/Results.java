@@ -98,7 +98,7 @@ final class Results {
     return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
   }
 
-  private static String number(double v) {
+  static String number(double v) {
     double a = Math.abs(v);
     String f = a >= 100 ? "%,.0f" : a >= 10 ? "%.1f" : a >= 1 ? "%.2f" : "%.3f";
     return String.format(Locale.ROOT, f, v);

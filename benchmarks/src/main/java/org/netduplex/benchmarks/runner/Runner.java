@@ -57,7 +57,6 @@ final class Runner {
     // Streamed batches (issue #13 §1): once the server offers them, open the clients of a phase like
     // batched(k) with the streamed request and add their rows here.
     results.note("streamed batches: delivered msg/s", "not offered by the server yet");
-    results.note("issue #14: in-memory vs Redis nodes", "to come: --suite nodes");
     String report = "# NetDuplex vs CometD 8 vs raw Jetty 12 (" + profile.name() + ", " + profile.repeats()
         + " repeat" + (profile.repeats() == 1 ? "" : "s") + ")\n\n" + Machine.describe() + "\n"
         + "Started " + started + "; ended " + Instant.now() + ", load average " + Machine.loadAverage() + ".\n\n"

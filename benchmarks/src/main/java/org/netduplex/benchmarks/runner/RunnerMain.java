@@ -4,9 +4,11 @@ import java.nio.file.Path;
 import org.netduplex.benchmarks.Kind;
 
 /**
- * {@code --smoke | --quick | --full} [{@code --out DIR}] [{@code --jfr KIND}] [{@code --suite peers}]:
- * runs the comparison and prints its Markdown table. {@code --jfr NETDUPLEX} (or COMETD, RAW) records
- * a JFR profile of that server in every phase, next to the results.
+ * {@code --smoke | --quick | --full} [{@code --out DIR}] [{@code --jfr KIND}] [{@code --suite peers|nodes}]:
+ * runs a comparison and prints its Markdown table. {@code peers} (the default) is NetDuplex against
+ * CometD and raw Jetty; {@code --jfr NETDUPLEX} (or COMETD, RAW) records a JFR profile of that server
+ * in every phase, next to the results. {@code nodes} is one node in memory against one and three
+ * nodes on Redis, and the parked sessions several nodes hold (issue #14).
  */
 public final class RunnerMain {
   private RunnerMain() {}
@@ -31,17 +33,18 @@ public final class RunnerMain {
         default -> usage("unknown option " + args[i]);
       }
     }
-    if (!suite.equals("peers")) {
-      // Issue #14 adds "nodes": one NetDuplex node against several, in-memory and over Redis.
-      usage("no suite " + suite + " yet: only 'peers' (NetDuplex vs CometD vs raw Jetty)");
+    switch (suite) {
+      case "peers" -> System.out.println(new Runner(Profile.named(profile), out, jfr).run());
+      case "nodes" -> System.out.println(new NodesRunner(NodesProfile.named(profile), out).run());
+      default -> usage("no suite " + suite + ": 'peers' (NetDuplex vs CometD vs raw Jetty) or 'nodes'"
+          + " (one node in memory vs one and three nodes on Redis)");
     }
-    System.out.println(new Runner(Profile.named(profile), out, jfr).run());
     System.exit(0);
   }
 
   private static void usage(String problem) {
     System.err.println(problem + "\nusage: java -jar netduplex-benchmarks.jar --smoke|--quick|--full"
-        + " [--out DIR] [--jfr NETDUPLEX|COMETD|RAW] [--suite peers]");
+        + " [--out DIR] [--jfr NETDUPLEX|COMETD|RAW] [--suite peers|nodes]");
     System.exit(2);
   }
 }

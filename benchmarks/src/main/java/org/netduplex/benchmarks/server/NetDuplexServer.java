@@ -15,6 +15,7 @@ import org.netduplex.server.CallbackChannels;
 import org.netduplex.server.DuplexServerConfig;
 import org.netduplex.server.DuplexSession;
 import org.netduplex.server.DuplexSessionListener;
+import org.netduplex.server.DuplexStore;
 import org.netduplex.server.PollingDuplexFeature;
 import org.netduplex.jetty.PollingDuplexJetty;
 import org.netduplex.stock.IStockService;
@@ -38,8 +39,18 @@ final class NetDuplexServer implements BenchServer<NetDuplexServer.Client> {
   private final PollingDuplexFeature duplex;
   private final Server endpoint;
 
+  /** A node on the in-memory store. */
   NetDuplexServer(String host, int port, Credits<Client> credits) {
-    duplex = new PollingDuplexFeature(DuplexServerConfig.builder()
+    this(host, port, credits, null);
+  }
+
+  /** A node on {@code store} (null: the default in-memory store), every other setting the same. */
+  NetDuplexServer(String host, int port, Credits<Client> credits, DuplexStore store) {
+    DuplexServerConfig.Builder config = DuplexServerConfig.builder();
+    if (store != null) {
+      config.store(store);
+    }
+    duplex = new PollingDuplexFeature(config
         .duplexMode(DuplexMode.MULTIPLE_MESSAGES_PER_POLL)
         .pollTimeout(Duration.ofMillis(JettySettings.POLL_HOLD_MILLIS))
         .inactivityTimeout(Duration.ofHours(1))

@@ -3,23 +3,44 @@ package org.netduplex.benchmarks.server;
 import org.netduplex.benchmarks.Controlled;
 import org.netduplex.benchmarks.Kind;
 import org.netduplex.benchmarks.Stamp;
+import org.netduplex.redis.RedisDuplexStore;
+import org.netduplex.server.DuplexStore;
 
 /**
  * A server under test in its own JVM, controlled by the runner over stdin: {@code stats},
- * {@code credit D}, {@code rate R}, {@code stop}, {@code broadcast}, {@code quit}.
+ * {@code credit D}, {@code rate R [SENDERS]}, {@code stop}, {@code broadcast}, {@code quit}.
  */
 public final class ServerMain {
   private ServerMain() {}
 
   /**
-   * {@code KIND PORT PADDING}: the padding makes a one-message answer the same size on every server.
+   * {@code KIND PORT PADDING [REDIS_URI NODE_ID KEY_PREFIX]}: the padding makes a one-message answer
+   * the same size on every server; the Redis arguments make a NetDuplex server a cluster node.
    *
-   * @param args kind, port and padding
+   * @param args kind, port and padding, then where a node keeps its sessions
    * @throws Exception if the server cannot start
    */
   public static void main(String[] args) throws Exception {
-    start(Kind.valueOf(args[0]), Integer.parseInt(args[1]), Integer.parseInt(args[2])).serveStdin();
+    int port = Integer.parseInt(args[1]);
+    int padding = Integer.parseInt(args[2]);
+    Controlled server = args.length == 6
+        ? startNode(port, padding, RedisDuplexStore.builder(args[3]).nodeId(args[4]).keyPrefix(args[5]).build())
+        : start(Kind.valueOf(args[0]), port, padding);
+    server.serveStdin();
     System.exit(0);
+  }
+
+  /**
+   * Starts a NetDuplex node on {@code store}, every other setting as {@link #start}'s NetDuplex.
+   *
+   * @param port the port to listen on
+   * @param padding dots after each stamp
+   * @param store where its sessions live (null: in memory)
+   * @return the running node, behind its commands
+   */
+  public static Controlled startNode(int port, int padding, DuplexStore store) {
+    Credits<NetDuplexServer.Client> credits = new Credits<>();
+    return controlled(new NetDuplexServer("0.0.0.0", port, credits, store), credits, padding);
   }
 
   /**
@@ -59,7 +80,7 @@ public final class ServerMain {
         yield "OK";
       }
       case "rate" -> {
-        producer.startRate(Integer.parseInt(words[1]));
+        producer.startRate(Integer.parseInt(words[1]), words.length > 2 ? Integer.parseInt(words[2]) : 1);
         yield "OK";
       }
       case "stop" -> "OK sent=" + producer.stop();
