@@ -65,10 +65,31 @@ public final class MessageBatch {
 
   /** Frames {@code envelopes}, each sent as {@code partContentType}. */
   public static Encoded encode(List<byte[]> envelopes, String partContentType) {
+    String boundary = newBoundary();
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    out.writeBytes(parts(envelopes, partContentType, boundary));
+    out.writeBytes(close(boundary));
+    return new Encoded(contentType(boundary), out.toByteArray());
+  }
+
+  /** A fresh boundary, never found inside an envelope (a random UUID). */
+  public static String newBoundary() {
+    return "netduplex-" + UUID.randomUUID();
+  }
+
+  /** The answer's {@code Content-Type} for {@code boundary}. */
+  public static String contentType(String boundary) {
+    return MEDIA_TYPE + "; boundary=\"" + boundary + "\"";
+  }
+
+  /**
+   * The parts of {@code envelopes}, each opened by its delimiter: a streamed answer writes these as
+   * its messages come, and {@link #close} at its end.
+   */
+  public static byte[] parts(List<byte[]> envelopes, String partContentType, String boundary) {
     if (70 + partContentType.length() > PART_OVERHEAD) {
       throw new IllegalArgumentException("part content type too long for PART_OVERHEAD: " + partContentType);
     }
-    String boundary = "netduplex-" + UUID.randomUUID();
     byte[] delimiter = ("--" + boundary).getBytes(StandardCharsets.US_ASCII);
     byte[] partHeader = ("Content-Type: " + partContentType + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -79,9 +100,12 @@ public final class MessageBatch {
       out.writeBytes(envelope);
       out.writeBytes(CRLF);
     }
-    out.writeBytes(delimiter);
-    out.writeBytes("--\r\n".getBytes(StandardCharsets.US_ASCII));
-    return new Encoded(MEDIA_TYPE + "; boundary=\"" + boundary + "\"", out.toByteArray());
+    return out.toByteArray();
+  }
+
+  /** The close delimiter that ends a batch. */
+  public static byte[] close(String boundary) {
+    return ("--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII);
   }
 
   /** Whether a response {@code Content-Type} announces a batch. */
@@ -130,7 +154,12 @@ public final class MessageBatch {
     }
   }
 
-  private static String boundary(String contentType) {
+  /**
+   * The boundary a batch {@code Content-Type} names.
+   *
+   * @throws IllegalArgumentException if it names none, or one that is empty or over 70 characters
+   */
+  public static String boundary(String contentType) {
     for (String param : contentType.split(";")) {
       String p = param.trim();
       if (p.toLowerCase(Locale.ROOT).startsWith("boundary=")) {

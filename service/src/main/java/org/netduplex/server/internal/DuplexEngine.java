@@ -51,8 +51,8 @@ public final class DuplexEngine implements AutoCloseable {
     sweeper.start();
   }
 
-  /** The engine's clock. */
-  long nanoTime() {
+  /** The engine's clock: its scheduler's. */
+  public long nanoTime() {
     return scheduler.nanoTime();
   }
 
@@ -144,11 +144,11 @@ public final class DuplexEngine implements AutoCloseable {
     if (start.ended()) {
       return PollOutcome.ENDED;
     }
-    if (start.message() != null) {
-      return new PollOutcome.Deliver(start.message());
-    }
     if (start.replaced() != null) {
       answerEmpty(start.replaced()); // a newer poll must not strand the older one
+    }
+    if (start.message() != null) {
+      return new PollOutcome.Deliver(start.message());
     }
     // Counted from the poll's arrival: the clock may move while it parks (PollTimeoutWhileParkingTest).
     poll.armTimeout(scheduler, arrived + config.pollTimeout().toNanos(), () -> {
@@ -160,9 +160,39 @@ public final class DuplexEngine implements AutoCloseable {
   }
 
   private void answerEmpty(ParkedPoll poll) {
-    if (poll.complete(PollOutcome.EMPTY)) {
+    if (poll.complete(PollOutcome.EMPTY) && !poll.streamed()) {
       metrics.pollAnsweredEmpty();
     }
+  }
+
+  /**
+   * The next message of a streamed batch answer (docs/protocol.md section 19) that has sent messages
+   * of {@code sent}'s address and stays open until {@code deadlineNanos} (this engine's clock,
+   * {@link #nanoTime}) with {@code maxBytes} of batch bytes left: a message queued now is returned at
+   * once, numbered if the address acks; with none, {@code waiter} is woken exactly once later, with
+   * the next message queued, or {@link PollOutcome#EMPTY} at the deadline or when a newer poll comes
+   * for the address. {@link PollOutcome#EMPTY} now: the answer is full, or a newer poll waits.
+   * {@link PollOutcome#ENDED}: every session of the address ended. Either of these closes the answer.
+   */
+  public PollOutcome pollMore(QueuedMessage sent, long deadlineNanos, long maxBytes, boolean soap12, PollWaiter waiter) {
+    Mailbox mailbox = sent.session().mailbox;
+    ParkedPoll poll = new ParkedPoll(waiter, true);
+    Mailbox.More more = mailbox.pollMore(poll, maxBytes, soap12);
+    if (more.ended()) {
+      return PollOutcome.ENDED;
+    }
+    if (more.message() != null) {
+      return new PollOutcome.Deliver(more.message());
+    }
+    if (!more.parked()) {
+      return PollOutcome.EMPTY;
+    }
+    poll.armTimeout(scheduler, deadlineNanos, () -> {
+      if (mailbox.expire(poll)) {
+        poll.complete(PollOutcome.EMPTY);
+      }
+    });
+    return null;
   }
 
   /**
