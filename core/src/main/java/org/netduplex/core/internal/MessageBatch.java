@@ -67,8 +67,8 @@ public final class MessageBatch {
   public static Encoded encode(List<byte[]> envelopes, String partContentType) {
     String boundary = newBoundary();
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    out.writeBytes(parts(envelopes, partContentType, boundary));
-    out.writeBytes(close(boundary));
+    out.writeBytes(parts(envelopes, partContentType, boundary, true));
+    out.writeBytes(close());
     return new Encoded(contentType(boundary), out.toByteArray());
   }
 
@@ -83,29 +83,39 @@ public final class MessageBatch {
   }
 
   /**
-   * The parts of {@code envelopes}, each opened by its delimiter: a streamed answer writes these as
-   * its messages come, and {@link #close} at its end.
+   * The parts of {@code envelopes}, each followed by the delimiter after it, so a reader knows a
+   * part is complete as soon as its bytes arrive: a streamed answer writes these as its messages
+   * come, {@code first} (with the body's opening delimiter) for its first write, and {@link #close}
+   * at its end. Written back to back they are the RFC 2046 body {@link #encode} makes.
    */
-  public static byte[] parts(List<byte[]> envelopes, String partContentType, String boundary) {
+  public static byte[] parts(List<byte[]> envelopes, String partContentType, String boundary, boolean first) {
     if (70 + partContentType.length() > PART_OVERHEAD) {
       throw new IllegalArgumentException("part content type too long for PART_OVERHEAD: " + partContentType);
     }
     byte[] delimiter = ("--" + boundary).getBytes(StandardCharsets.US_ASCII);
     byte[] partHeader = ("Content-Type: " + partContentType + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    for (byte[] envelope : envelopes) {
+    if (first) {
       out.writeBytes(delimiter);
+    }
+    for (byte[] envelope : envelopes) {
       out.writeBytes(CRLF);
       out.writeBytes(partHeader);
       out.writeBytes(envelope);
       out.writeBytes(CRLF);
+      out.writeBytes(delimiter);
     }
     return out.toByteArray();
   }
 
-  /** The close delimiter that ends a batch. */
-  public static byte[] close(String boundary) {
+  /** A whole batch of no parts: its opening delimiter, closed. */
+  public static byte[] empty(String boundary) {
     return ("--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII);
+  }
+
+  /** What ends a batch after its last delimiter: {@code --} and a line end. */
+  public static byte[] close() {
+    return "--\r\n".getBytes(StandardCharsets.US_ASCII);
   }
 
   /** Whether a response {@code Content-Type} announces a batch. */

@@ -22,20 +22,37 @@ class BatchPartReaderTest {
   }
 
   @Test
-  void eachPartIsHandedOnWhenTheDelimiterAfterItArrivesNotAtTheClose() {
+  void eachPartIsHandedOnAsSoonAsItsWriteArrivesNotAtTheClose() {
     String boundary = MessageBatch.newBoundary();
     BatchPartReader reader = new BatchPartReader(MessageBatch.contentType(boundary), 1_000);
 
-    byte[] first = MessageBatch.parts(List.of(utf8("<a>1</a>")), TYPE, boundary);
-    assertEquals(List.of(), reader.feed(first, 0, first.length), "its end is not known before the next delimiter");
-    byte[] second = MessageBatch.parts(List.of(utf8("<b>2</b>")), TYPE, boundary);
-    List<byte[]> done = reader.feed(second, 0, second.length);
-    assertEquals(List.of("<a>1</a>"), done.stream().map(BatchPartReaderTest::text).toList());
-    byte[] close = MessageBatch.close(boundary);
-    done = reader.feed(close, 0, close.length);
+    byte[] first = MessageBatch.parts(List.of(utf8("<a>1</a>")), TYPE, boundary, true);
+    assertEquals(List.of("<a>1</a>"), texts(reader.feed(first, 0, first.length)));
+    byte[] second = MessageBatch.parts(List.of(utf8("<b>2</b>"), utf8("<c>3</c>")), TYPE, boundary, false);
+    assertEquals(List.of("<b>2</b>", "<c>3</c>"), texts(reader.feed(second, 0, second.length)));
+    assertFalse(reader.closed());
+    byte[] close = MessageBatch.close();
 
-    assertEquals(List.of("<b>2</b>"), done.stream().map(BatchPartReaderTest::text).toList());
+    assertEquals(List.of(), reader.feed(close, 0, close.length));
     assertTrue(reader.closed());
+  }
+
+  @Test
+  void writesOfAStreamedAnswerMakeTheBodyEncodeMakes() {
+    List<byte[]> envelopes = List.of(utf8("<a>1</a>"), utf8("<b>2</b>"));
+    MessageBatch.Encoded batch = MessageBatch.encode(envelopes, TYPE);
+    String boundary = MessageBatch.boundary(batch.contentType());
+
+    String streamed = text(MessageBatch.parts(envelopes.subList(0, 1), TYPE, boundary, true))
+        + text(MessageBatch.parts(envelopes.subList(1, 2), TYPE, boundary, false)) + text(MessageBatch.close());
+
+    assertEquals(text(batch.body()), streamed);
+    assertEquals("--" + boundary + "\r\nContent-Type: " + TYPE + "\r\n\r\n<a>1</a>\r\n--" + boundary
+        + "\r\nContent-Type: " + TYPE + "\r\n\r\n<b>2</b>\r\n--" + boundary + "--\r\n", streamed);
+  }
+
+  private static List<String> texts(List<byte[]> parts) {
+    return parts.stream().map(BatchPartReaderTest::text).toList();
   }
 
   @Test
@@ -63,7 +80,7 @@ class BatchPartReaderTest {
 
     String boundary = MessageBatch.newBoundary();
     BatchPartReader limited = new BatchPartReader(MessageBatch.contentType(boundary), 100);
-    byte[] big = MessageBatch.parts(List.of(utf8("<a>" + "x".repeat(500) + "</a>")), TYPE, boundary);
+    byte[] big = MessageBatch.parts(List.of(utf8("<a>" + "x".repeat(500) + "</a>")), TYPE, boundary, true);
     assertThrows(IllegalArgumentException.class, () -> limited.feed(big, 0, big.length));
     assertThrows(IllegalArgumentException.class, () -> new BatchPartReader("multipart/mixed", 100));
     BatchPartReader noBoundary = new BatchPartReader("multipart/mixed; boundary=x", 100);

@@ -33,6 +33,7 @@ final class StreamedAnswer implements PollWaiter {
   private long bytesLeft;
   private int partsLeft = MessageBatch.MAX_PARTS;
   private QueuedMessage last;
+  private boolean opened;
   private boolean counted;
   private boolean writing; // guarded by this
   private boolean completedInline; // guarded by this
@@ -76,7 +77,8 @@ final class StreamedAnswer implements PollWaiter {
       }
       partsLeft -= sent.size();
       last = sent.get(sent.size() - 1);
-      byte[] parts = MessageBatch.parts(envelopes.envelopes(), envelopes.contentType(), boundary);
+      byte[] parts = MessageBatch.parts(envelopes.envelopes(), envelopes.contentType(), boundary, !opened);
+      opened = true;
       synchronized (this) {
         writing = true;
         completedInline = false;
@@ -144,6 +146,8 @@ final class StreamedAnswer implements PollWaiter {
   }
 
   private void close() {
-    exchange.writeStream(MessageBatch.close(boundary), true, () -> { }, () -> { });
+    // Nothing opened the body if no message could be encoded: then it is an empty batch.
+    byte[] end = opened ? MessageBatch.close() : MessageBatch.empty(boundary);
+    exchange.writeStream(end, true, () -> { }, () -> { });
   }
 }
