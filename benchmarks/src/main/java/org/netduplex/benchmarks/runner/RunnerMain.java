@@ -4,8 +4,9 @@ import java.nio.file.Path;
 import org.netduplex.benchmarks.Kind;
 
 /**
- * {@code --smoke | --quick | --full} [{@code --out DIR}] [{@code --jfr KIND}] [{@code --suite peers}]:
- * runs the comparison and prints its Markdown table. {@code --jfr NETDUPLEX} (or COMETD, RAW) records
+ * {@code --smoke | --quick | --full} [{@code --out DIR}] [{@code --jfr KIND}] [{@code --suite peers|streamed}]:
+ * runs the comparison (or, {@code streamed}, only NetDuplex's one-per-poll, batched and streamed
+ * throughput) and prints its Markdown table. {@code --jfr NETDUPLEX} (or COMETD, RAW) records
  * a JFR profile of that server in every phase, next to the results.
  */
 public final class RunnerMain {
@@ -31,17 +32,19 @@ public final class RunnerMain {
         default -> usage("unknown option " + args[i]);
       }
     }
-    if (!suite.equals("peers")) {
+    Runner runner = new Runner(Profile.named(profile), out, jfr);
+    switch (suite) {
+      case "peers" -> System.out.println(runner.run());
+      case "streamed" -> System.out.println(runner.runStreamed());
       // Issue #14 adds "nodes": one NetDuplex node against several, in-memory and over Redis.
-      usage("no suite " + suite + " yet: only 'peers' (NetDuplex vs CometD vs raw Jetty)");
+      default -> usage("no suite " + suite + " yet: 'peers' (NetDuplex vs CometD vs raw Jetty) or 'streamed'");
     }
-    System.out.println(new Runner(Profile.named(profile), out, jfr).run());
     System.exit(0);
   }
 
   private static void usage(String problem) {
     System.err.println(problem + "\nusage: java -jar netduplex-benchmarks.jar --smoke|--quick|--full"
-        + " [--out DIR] [--jfr NETDUPLEX|COMETD|RAW] [--suite peers]");
+        + " [--out DIR] [--jfr NETDUPLEX|COMETD|RAW] [--suite peers|streamed]");
     System.exit(2);
   }
 }
