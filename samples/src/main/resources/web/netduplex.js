@@ -467,6 +467,9 @@
           });
           const type = response.headers.get('Content-Type');
           if (response.ok && isBatch(type) && response.body) {
+            // The server answered: open now, not when a streamed answer closes (it stays open a while).
+            this.backoffMs = 0;
+            this.setState('open');
             await this.readBatch(response, type); // each part handed on as it arrives
             if (!this.polling) break;
           } else {
