@@ -49,6 +49,7 @@ final class StreamedAnswer implements PollWaiter {
   /** Starts the answer with {@code first}, the poll's message, and whatever is queued behind it now. */
   static void start(DuplexEngine engine, PollExchange exchange, AnswerForm form, QueuedMessage first) {
     StreamedAnswer answer = new StreamedAnswer(engine, exchange, form);
+    answer.last = first; // names the address to wait on, even if no message of the first write encodes
     exchange.startStream(MessageBatch.contentType(answer.boundary));
     answer.send(answer.withQueued(first));
   }
