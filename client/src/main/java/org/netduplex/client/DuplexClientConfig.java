@@ -159,7 +159,8 @@ public final class DuplexClientConfig {
   }
 
   /**
-   * Largest poll answer accepted (default 65,536 bytes, WCF's {@code MaxReceivedMessageSize}).
+   * Largest poll answer accepted (default 65,536 bytes, WCF's {@code MaxReceivedMessageSize}); in a
+   * batch answer, read as it arrives, the largest message (docs/protocol.md section 19).
    *
    * @return the limit in bytes, at least 1024
    */

@@ -375,8 +375,9 @@ public final class DuplexServerConfig {
      * In {@link DuplexMode#MULTIPLE_MESSAGES_PER_POLL}, the most bytes a batch answer carries, each
      * message counted as its whole text envelope plus its part's framing: a buffered batch is filled
      * within it, a streamed one closes before a message that would pass it. A first message larger
-     * than this still goes, alone. Default 64,448: a buffered batch then fits the client's default
-     * {@code maxResponseBytes} of 65,536 (docs/protocol.md section 3); raise both together.
+     * than this still goes, alone. Default 64,448: a buffered batch then fits a client that reads it
+     * whole within WCF's default 65,536 bytes (docs/protocol.md section 3). NetDuplex's clients count
+     * their {@code maxResponseBytes} per message of a batch, so they take a larger bound as it is.
      *
      * @param max positive
      * @return this builder
