@@ -57,7 +57,7 @@ final class Runner {
       // Only NetDuplex streams a batch answer (docs/protocol.md section 19): CometD's long polling and
       // the raw handler answer each poll at once, which the batched rows measure.
       attempt(Kind.NETDUPLEX, "streamed", this::streamed);
-    });
+    }, () -> results.note("issue #14: in-memory vs Redis nodes", "to come: --suite nodes"));
   }
 
   /**
@@ -70,14 +70,16 @@ final class Runner {
       attempt(Kind.NETDUPLEX, "single", () -> onePerPollAndRates(Kind.NETDUPLEX, false));
       attempt(Kind.NETDUPLEX, "batched", () -> batched(Kind.NETDUPLEX));
       attempt(Kind.NETDUPLEX, "streamed", this::streamed);
-    });
+    }, () -> { });
   }
 
-  private String report(String title, Phase repeatBody) throws Exception {
+  /** Runs {@code repeatBody} once per repeat, then {@code notes}; returns and writes the report. */
+  private String report(String title, Phase repeatBody, Runnable notes) throws Exception {
     String started = Instant.now() + ", load average " + Machine.loadAverage();
     for (repeat = 0; repeat < profile.repeats(); repeat++) {
       repeatBody.run();
     }
+    notes.run();
     String report = "# " + title + " (" + profile.name() + ", " + profile.repeats()
         + " repeat" + (profile.repeats() == 1 ? "" : "s") + ")\n\n" + Machine.describe() + "\n"
         + "Started " + started + "; ended " + Instant.now() + ", load average " + Machine.loadAverage() + ".\n\n"
