@@ -9,7 +9,8 @@
 //     soapVersion: '1.1',                // or '1.2' for a SOAP 1.2 endpoint (the samples' <address>-soap12)
 //     replyTimeoutMs: 60000,             // how long call() waits for its reply (WCF's SendTimeout)
 //     acknowledge: true,                 // polls ack what came (nda:Ack): none lost, repeated or reordered
-//     multipleMessagesPerPoll: false,    // ask for several messages per poll answer (a multipart batch)
+//     multipleMessagesPerPoll: false,    // ask for several messages per poll answer (a multipart batch,
+//                                        // streamed: each message is handed on as its part arrives)
 //     onMessage: (body) => ...,          // body: the callback's body element (a DOM Element)
 //     onState: (state, detail) => ...,   // 'connecting' | 'open' | 'backing-off' | 'faulted' | 'closed'
 //     onCaughtUp: () => ...,             // a poll stayed parked: nothing more was waiting on the server
@@ -27,6 +28,7 @@
   const WSMC = 'http://docs.oasis-open.org/ws-rx/wsmc/200702';
   const WSA = 'http://www.w3.org/2005/08/addressing';
   const NDA = 'urn:netduplex:delivery'; // acknowledged delivery, a NetDuplex extension
+  const STREAMED_ANSWER = '<nda:StreamedAnswer xmlns:nda="' + NDA + '"/>'; // asks for a streamed batch
   const BATCH = 'multipart/mixed'; // NetDuplex's framing of several messages in one poll answer
   const MAKE_CONNECTION = WSMC + '/MakeConnection';
   const WCF_ANONYMOUS = WSMC + '/anoynmous?id='; // WCF's spelling, as on the wire
@@ -214,25 +216,59 @@
   }
 
   /**
-   * The envelopes of a poll answer's text: itself, or the parts of a NetDuplex batch (multipart/mixed,
-   * RFC 2046, docs/protocol.md section 3), in order. Text envelopes only, so the body is read as text.
+   * Splits a NetDuplex batch (multipart/mixed, RFC 2046, docs/protocol.md sections 3 and 19) into its
+   * parts as its text arrives: a part is complete once the delimiter after it came, which a streamed
+   * answer sends with the part, so each message can be handed on while the answer is still open.
+   */
+  class BatchParts {
+    constructor(contentType) {
+      const match = /boundary="?([^";]+)"?/i.exec(contentType);
+      if (!match) throw new Error('a multipart poll answer without a boundary');
+      this.delimiter = '\r\n--' + match[1];
+      this.buffer = '\r\n'; // the first delimiter may start the body
+      this.started = false;
+      this.closed = false;
+    }
+
+    /** Takes the next text of the body; returns the parts it completed, in order. */
+    feed(text) {
+      this.buffer += text;
+      const parts = [];
+      while (!this.closed) {
+        if (!this.started) {
+          const at = this.buffer.indexOf(this.delimiter);
+          if (at < 0) break;
+          this.buffer = this.buffer.substring(at + this.delimiter.length);
+          this.started = true;
+        }
+        if (this.buffer.length < 2) break;
+        if (this.buffer.startsWith('--')) {
+          this.closed = true; // the close delimiter: what follows is an epilogue
+          break;
+        }
+        const headersEnd = this.buffer.indexOf('\r\n\r\n');
+        const next = headersEnd < 0 ? -1 : this.buffer.indexOf(this.delimiter, headersEnd + 4);
+        if (next < 0) break;
+        parts.push(this.buffer.substring(headersEnd + 4, next));
+        this.buffer = this.buffer.substring(next + this.delimiter.length);
+      }
+      return parts;
+    }
+  }
+
+  function isBatch(contentType) {
+    return !!contentType && contentType.trim().toLowerCase().indexOf(BATCH) === 0;
+  }
+
+  /**
+   * The envelopes of a poll answer's whole text: itself, or the parts of a NetDuplex batch, in order.
+   * Text envelopes only, so the body is read as text.
    */
   function envelopesOf(text, contentType) {
-    if (!contentType || contentType.trim().toLowerCase().indexOf(BATCH) !== 0) return [text];
-    const match = /boundary="?([^";]+)"?/i.exec(contentType);
-    if (!match) throw new Error('a multipart poll answer without a boundary');
-    const delimiter = '\r\n--' + match[1];
-    const body = '\r\n' + text; // the first delimiter may start the body
-    const parts = [];
-    let at = body.indexOf(delimiter);
-    if (at < 0) throw new Error('no multipart boundary in the poll answer');
-    while (!body.startsWith('--', at + delimiter.length)) {
-      const headersEnd = body.indexOf('\r\n\r\n', at + delimiter.length);
-      const next = headersEnd < 0 ? -1 : body.indexOf(delimiter, headersEnd + 4);
-      if (next < 0) throw new Error('a malformed multipart poll answer');
-      parts.push(body.substring(headersEnd + 4, next));
-      at = next;
-    }
+    if (!isBatch(contentType)) return [text];
+    const batch = new BatchParts(contentType);
+    const parts = batch.feed(text);
+    if (!batch.closed) throw new Error('a malformed multipart poll answer');
     return parts;
   }
 
@@ -414,8 +450,10 @@
         xmlText(this.address) + '</wsmc:Address></wsmc:MakeConnection>';
       const headers = this.soap.httpHeaders(MAKE_CONNECTION);
       if (this.multipleMessagesPerPoll) headers['Accept'] = BATCH + ', ' + headers['Content-Type'].split(';')[0];
+      // With batches, a NetDuplex server may stream the answer (docs/protocol.md section 19); WCF ignores it.
+      const streamed = this.multipleMessagesPerPoll ? STREAMED_ANSWER : '';
       while (this.polling) {
-        const poll = this.soap.envelope(MAKE_CONNECTION, this.endpoint, this.ackHeader(), makeConnection);
+        const poll = this.soap.envelope(MAKE_CONNECTION, this.endpoint, this.ackHeader() + streamed, makeConnection);
         const abort = new AbortController();
         this.abort = abort;
         const timer = setTimeout(() => abort.abort(), this.pollTimeoutMs);
@@ -427,14 +465,17 @@
             body: poll,
             signal: abort.signal,
           });
-          const text = await response.text();
-          if (!this.polling) break;
-          if (text) {
-            this.answered(text, response);
-          } else if (!response.ok) {
-            throw new Error('HTTP ' + response.status);
+          const type = response.headers.get('Content-Type');
+          if (response.ok && isBatch(type) && response.body) {
+            // The server answered: open now, not when a streamed answer closes (it stays open a while).
+            this.backoffMs = 0;
+            this.setState('open');
+            await this.readBatch(response, type); // each part handed on as it arrives
+            if (!this.polling) break;
           } else {
-            this.caughtUp(); // an empty answer: the poll timeout passed with nothing to send
+            const text = await response.text();
+            if (!this.polling) break;
+            this.answeredText(text, response);
           }
           this.backoffMs = 0;
           this.setState('open');
@@ -453,6 +494,52 @@
           clearTimeout(parked);
         }
       }
+    }
+
+    /** A poll answer read whole: messages, or empty (the poll timeout passed with nothing to send). */
+    answeredText(text, response) {
+      if (text) {
+        this.answered(text, response);
+      } else if (!response.ok) {
+        throw new Error('HTTP ' + response.status);
+      } else {
+        this.caughtUp();
+      }
+    }
+
+    /**
+     * A batch answer read as it arrives (streamed or buffered alike): each part goes to received the
+     * moment it is complete. One cut before its close delimiter throws (the loop backs off); what came
+     * before the cut was handed on, and acked by the next poll.
+     */
+    async readBatch(response, type) {
+      const batch = new BatchParts(type);
+      const reader = response.body.getReader();
+      const decoder = new TextDecoder();
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (!this.polling) {
+          reader.cancel().catch(() => {});
+          return;
+        }
+        for (const envelope of batch.feed(done ? decoder.decode() : decoder.decode(value, { stream: true }))) {
+          this.part(envelope, response);
+        }
+        if (done) break;
+      }
+      if (!batch.closed) throw new Error('a batch poll answer ended before its close delimiter');
+    }
+
+    /** One envelope of a batch: a part that is no envelope costs that part only. */
+    part(envelope, response) {
+      let message;
+      try {
+        message = parseEnvelope(envelope);
+      } catch (e) {
+        console.warn('NetDuplex: dropped a poll answer part: ' + e.message);
+        return;
+      }
+      this.received(message, response);
     }
 
     /**

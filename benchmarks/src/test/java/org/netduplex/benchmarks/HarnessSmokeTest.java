@@ -61,6 +61,25 @@ class HarnessSmokeTest {
     }
   }
 
+  @org.junit.jupiter.api.Test
+  void netDuplexStreamedPollsGetChunkedAnswersOfSeveralMessages() throws Exception {
+    int port = freePort();
+    Kind kind = Kind.NETDUPLEX;
+    try (Controlled server = ServerMain.start(kind, port, Padding.of(kind)); Controlled load = LoadMain.start()) {
+      assertEquals("OK sessions=2 failed=0", load.answer("open " + kind + " " + port + " 2 2"));
+      Eventually.await("both clients polling", () -> value(load, "state", "inFlight") == 2
+          && value(server, "parked", "parked") == 2);
+
+      ok(load.answer("mark"));
+      ok(server.answer("credit 20"));
+      Eventually.await("20 messages for each client", () -> value(load, "report", "arrived") >= 40);
+      ok(server.answer("stop"));
+      Map<String, Long> report = fields(load.answer("report"));
+      assertTrue(report.get("answers") < report.get("arrived"), "some answers carried several messages: " + report);
+      assertEquals(0L, fields(load.answer("state")).get("errors"), "every streamed answer read whole");
+    }
+  }
+
   private static void ok(String reply) {
     assertTrue(reply.startsWith("OK"), reply);
   }

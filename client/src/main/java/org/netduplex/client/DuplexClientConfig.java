@@ -159,7 +159,8 @@ public final class DuplexClientConfig {
   }
 
   /**
-   * Largest poll answer accepted (default 65,536 bytes, WCF's {@code MaxReceivedMessageSize}).
+   * Largest poll answer accepted (default 65,536 bytes, WCF's {@code MaxReceivedMessageSize}); in a
+   * batch answer, read as it arrives, the largest message (docs/protocol.md section 19).
    *
    * @return the limit in bytes, at least 1024
    */
@@ -219,9 +220,11 @@ public final class DuplexClientConfig {
 
   /**
    * WCF's {@code DuplexMode} (default {@link DuplexMode#SINGLE_MESSAGE_PER_POLL}). In
-   * {@link DuplexMode#MULTIPLE_MESSAGES_PER_POLL} polls send {@code Accept: multipart/mixed}, and a
-   * NetDuplex server configured the same answers with every waiting message at once, in NetDuplex's
-   * own framing (not WCF's, which is undocumented). Single-message answers are read either way.
+   * {@link DuplexMode#MULTIPLE_MESSAGES_PER_POLL} polls send {@code Accept: multipart/mixed} and
+   * {@code nda:StreamedAnswer}, and a NetDuplex server configured the same answers with every waiting
+   * message at once, in NetDuplex's own framing (not WCF's, which is undocumented), its poll front
+   * keeping the answer open a short while for messages queued meanwhile; each message is handed on
+   * as its part arrives (docs/protocol.md sections 3 and 19). Single-message answers are read either way.
    *
    * @return the mode, never null
    */

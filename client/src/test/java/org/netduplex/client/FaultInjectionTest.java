@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.netduplex.core.DuplexMode;
 import org.netduplex.server.CallbackQueueFullException;
 import org.netduplex.server.DuplexServerConfig;
 import org.netduplex.server.DuplexSession;
@@ -57,6 +58,17 @@ class FaultInjectionTest {
   }
 
   @Test
+  void withAcksAndStreamedBatchesEveryMessageArrivesOnceAndInOrderThroughACutNetwork() throws Exception {
+    Run run = run(true, DuplexMode.MULTIPLE_MESSAGES_PER_POLL); // answers cut mid-stream too (section 19)
+
+    assertEquals(0, run.lost(), run.toString());
+    assertEquals(0, run.duplicated(), run.toString());
+    assertEquals(0, run.reordered(), run.toString());
+    assertTrue(run.cuts() >= CUTS / 2, "the proxy cut the link too seldom to prove anything: " + run);
+    assertEquals(ClientState.OPEN, run.finalState, run.toString());
+  }
+
+  @Test
   void withAcksOffTheClientStillReceivesAfterEveryCutAtMostOnceAsWcf() throws Exception {
     Run run = run(false);
 
@@ -66,7 +78,12 @@ class FaultInjectionTest {
   }
 
   private Run run(boolean acks) throws Exception {
-    StockTestServer server = new StockTestServer(DuplexServerConfig.builder().pollTimeout(Duration.ofSeconds(1)).build());
+    return run(acks, DuplexMode.SINGLE_MESSAGE_PER_POLL);
+  }
+
+  private Run run(boolean acks, DuplexMode mode) throws Exception {
+    StockTestServer server = new StockTestServer(DuplexServerConfig.builder().pollTimeout(Duration.ofSeconds(1))
+        .duplexMode(mode).build());
     toClose.add(server);
     FaultInjectingProxy proxy = FaultInjectingProxy.to(server.port()).seed(SEED).faults(CUTS).outages(3)
         .meanGap(Duration.ofMillis(60)).start();
@@ -77,7 +94,7 @@ class FaultInjectionTest {
         .config(DuplexClientConfig.builder().serverPollTimeout(Duration.ofSeconds(1))
             .pollTimeoutMargin(Duration.ofSeconds(1)).clientPollTimeout(Duration.ofSeconds(2))
             .initialBackoff(Duration.ofMillis(20)).maxBackoff(Duration.ofMillis(500))
-            .acknowledgeDelivery(acks).build())
+            .acknowledgeDelivery(acks).duplexMode(mode).build())
         .build(IStockService.class);
     toClose.add(client);
     client.service().register(); // before the faults: the session opens

@@ -24,6 +24,8 @@ public final class CommandLine {
   public static final Option DUPLEX_MODE = Option.choice("duplex-mode",
       "single: one message per poll answer, as WCF; multiple: several to a poll that asks (NetDuplex's batch)",
       "single", "multiple");
+  public static final Option STREAMED_WINDOW = Option.duration("streamed-window", "200ms",
+      "in multiple mode, how long a streamed poll answer stays open after its first message", null);
   public static final Option PROFILE = Option.choice("profile",
       "sl2: SOAP 1.1 text at --url; sl3: SOAP 1.2 binary (Silverlight 3+) at <url>-soap12", "sl2", "sl3");
 
@@ -71,7 +73,8 @@ public final class CommandLine {
   /** The options every sample server has. */
   public static List<Option> serverOptions(int defaultPort, String defaultInactivityTimeout) {
     return List.of(HOST, Option.port(defaultPort), POLL_TIMEOUT, Option.duration("inactivity-timeout",
-        defaultInactivityTimeout, "how long a session may stay silent before it ends", null), DUPLEX_MODE);
+        defaultInactivityTimeout, "how long a session may stay silent before it ends", null), DUPLEX_MODE,
+        STREAMED_WINDOW);
   }
 
   /** The options every console client has. */
@@ -104,7 +107,7 @@ public final class CommandLine {
 
   /**
    * The endpoint's settings: {@code --poll-timeout} (default 15s), {@code --inactivity-timeout} and
-   * {@code --duplex-mode} (default single).
+   * {@code --duplex-mode} (default single) with its {@code --streamed-window} (default 200ms).
    */
   public DuplexServerConfig serverConfig(String defaultInactivityTimeout) {
     return DuplexServerConfig.builder()
@@ -112,6 +115,7 @@ public final class CommandLine {
         .inactivityTimeout(duration("inactivity-timeout", defaultInactivityTimeout))
         .duplexMode("multiple".equalsIgnoreCase(options.get(DUPLEX_MODE.name()))
             ? DuplexMode.MULTIPLE_MESSAGES_PER_POLL : DuplexMode.SINGLE_MESSAGE_PER_POLL)
+        .streamedAnswerWindow(duration(STREAMED_WINDOW.name(), "200ms"))
         .build();
   }
 

@@ -1,6 +1,7 @@
 package org.netduplex.samples;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.net.URI;
@@ -31,6 +32,16 @@ class CommandLineTest {
     assertEquals(DuplexMode.MULTIPLE_MESSAGES_PER_POLL, line.serverConfig("10m").duplexMode());
     assertEquals("stock-server: --duplex-mode: expected single or multiple, got many",
         refused(SERVER, "--duplex-mode", "many"));
+  }
+
+  @Test
+  void aServersStreamedWindowIs200MillisecondsUnlessGiven() {
+    CommandLine line = CommandLine.parse("stock-server", List.of("--duplex-mode", "multiple", "--streamed-window", "2s"),
+        SERVER);
+
+    assertEquals(Duration.ofSeconds(2), line.serverConfig("10m").streamedAnswerWindow());
+    assertEquals(Duration.ofMillis(200), new CommandLine(Map.of()).serverConfig("10m").streamedAnswerWindow());
+    assertTrue(refused(SERVER, "--streamed-window", "0s").startsWith("stock-server: --streamed-window: expected a duration above zero"));
   }
 
   @Test

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Objects;
 import org.netduplex.core.DuplexMode;
 import org.netduplex.core.Scheduler;
+import org.netduplex.core.internal.MessageBatch;
 
 /**
  * Immutable settings of a polling duplex endpoint. Build one with {@link #builder()}; derive a
@@ -31,9 +32,13 @@ public final class DuplexServerConfig {
   private final DuplexSessionListener listener;
   private final DuplexMode duplexMode;
   private final DuplexStore store;
+  private final Duration streamedAnswerWindow;
+  private final int maxBatchBytes;
 
   private DuplexServerConfig(Builder b) {
     this.duplexMode = b.duplexMode;
+    this.streamedAnswerWindow = b.streamedAnswerWindow;
+    this.maxBatchBytes = b.maxBatchBytes;
     this.pollTimeout = b.pollTimeout;
     this.inactivityTimeout = b.inactivityTimeout;
     this.callbackReplyTimeout = b.callbackReplyTimeout;
@@ -130,6 +135,24 @@ public final class DuplexServerConfig {
   }
 
   /**
+   * How long a streamed batch answer stays open after its first part; see {@link Builder#streamedAnswerWindow}.
+   *
+   * @return the window, positive
+   */
+  public Duration streamedAnswerWindow() {
+    return streamedAnswerWindow;
+  }
+
+  /**
+   * Most bytes a batch answer (buffered or streamed) carries; see {@link Builder#maxBatchBytes}.
+   *
+   * @return the limit in bytes, positive
+   */
+  public int maxBatchBytes() {
+    return maxBatchBytes;
+  }
+
+  /**
    * Open sessions the endpoint accepts; see {@link Builder#maxSessions}.
    *
    * @return the limit, positive
@@ -198,7 +221,8 @@ public final class DuplexServerConfig {
         + ", callbackReplyTimeout=" + callbackReplyTimeout + ", closeDrainTimeout=" + closeDrainTimeout
         + ", maxQueuedMessagesPerSession=" + maxQueuedMessagesPerSession + ", maxSessions=" + maxSessions
         + ", maxRequestBytes=" + maxRequestBytes + ", requestBodyTimeout=" + requestBodyTimeout
-        + ", sessionIdPolicy=" + sessionIdPolicy + ", duplexMode=" + duplexMode + "}";
+        + ", sessionIdPolicy=" + sessionIdPolicy + ", duplexMode=" + duplexMode
+        + ", streamedAnswerWindow=" + streamedAnswerWindow + ", maxBatchBytes=" + maxBatchBytes + "}";
   }
 
   /**
@@ -218,6 +242,8 @@ public final class DuplexServerConfig {
     private DuplexSessionListener listener = DuplexSessionListener.NONE;
     private DuplexStore store;
     private DuplexMode duplexMode = DuplexMode.SINGLE_MESSAGE_PER_POLL;
+    private Duration streamedAnswerWindow = Duration.ofMillis(200);
+    private int maxBatchBytes = MessageBatch.BUDGET;
 
     private Builder() {}
 
@@ -235,6 +261,8 @@ public final class DuplexServerConfig {
       listener = c.listener;
       store = c.store;
       duplexMode = c.duplexMode;
+      streamedAnswerWindow = c.streamedAnswerWindow;
+      maxBatchBytes = c.maxBatchBytes;
     }
 
     /**
@@ -336,6 +364,40 @@ public final class DuplexServerConfig {
      */
     public Builder duplexMode(DuplexMode mode) {
       this.duplexMode = Objects.requireNonNull(mode, "duplexMode");
+      return this;
+    }
+
+    /**
+     * In {@link DuplexMode#MULTIPLE_MESSAGES_PER_POLL}, how long a streamed batch answer (a poll that
+     * sends {@code nda:StreamedAnswer}, as NetDuplex's clients do in that mode; docs/protocol.md
+     * section 19) stays open after its first part, carrying each message as it is queued; then it
+     * closes and the client polls again. It closes sooner once {@link #maxBatchBytes} are sent.
+     * Default 200 milliseconds: a message queued in the window reaches the client at once instead of
+     * waiting for the next poll's round trip, and a proxy that buffers a response holds it no longer.
+     *
+     * @param window positive, not null
+     * @return this builder
+     * @throws IllegalArgumentException if it is zero or negative
+     */
+    public Builder streamedAnswerWindow(Duration window) {
+      this.streamedAnswerWindow = checkPositive("streamedAnswerWindow", window);
+      return this;
+    }
+
+    /**
+     * In {@link DuplexMode#MULTIPLE_MESSAGES_PER_POLL}, the most bytes a batch answer carries, each
+     * message counted as its whole text envelope plus its part's framing: a buffered batch is filled
+     * within it, a streamed one closes before a message that would pass it. A first message larger
+     * than this still goes, alone. Default 64,448: a buffered batch then fits a client that reads it
+     * whole within WCF's default 65,536 bytes (docs/protocol.md section 3). NetDuplex's clients count
+     * their {@code maxResponseBytes} per message of a batch, so they take a larger bound as it is.
+     *
+     * @param max positive
+     * @return this builder
+     * @throws IllegalArgumentException if it is zero or negative
+     */
+    public Builder maxBatchBytes(int max) {
+      this.maxBatchBytes = checkPositive("maxBatchBytes", max);
       return this;
     }
 

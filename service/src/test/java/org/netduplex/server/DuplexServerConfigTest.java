@@ -37,6 +37,18 @@ class DuplexServerConfigTest {
   }
 
   @Test
+  void theStreamedAnswerBoundsDefaultTo200MillisecondsAndTheBatchBudgetMustBePositiveAndSurviveToBuilder() {
+    DuplexServerConfig d = DuplexServerConfig.builder().build();
+    assertEquals(Duration.ofMillis(200), d.streamedAnswerWindow()); // a NetDuplex choice (section 19)
+    assertEquals(65_536 - 1_024 - 64, d.maxBatchBytes()); // section 3's budget: a buffered batch fits 64 KiB
+    assertThrows(IllegalArgumentException.class, () -> DuplexServerConfig.builder().streamedAnswerWindow(Duration.ZERO));
+    assertThrows(IllegalArgumentException.class, () -> DuplexServerConfig.builder().maxBatchBytes(0));
+    DuplexServerConfig c = DuplexServerConfig.builder().streamedAnswerWindow(Duration.ofSeconds(1)).maxBatchBytes(9_000).build();
+    assertEquals(Duration.ofSeconds(1), c.toBuilder().build().streamedAnswerWindow());
+    assertEquals(9_000, c.toBuilder().build().maxBatchBytes());
+  }
+
+  @Test
   void maxQueuedMessagesPerSessionIsAnAliasOfMaxPendingMessagesPerSession() {
     DuplexServerConfig c = DuplexServerConfig.builder().maxQueuedMessagesPerSession(7).build();
 

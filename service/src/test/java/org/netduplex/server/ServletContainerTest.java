@@ -145,4 +145,34 @@ class ServletContainerTest {
     assertTrue(fault.body().contains("SessionEnded</faultcode>"), fault.body());
     assertEquals(3, server.feature.front().served());
   }
+
+  @Test
+  void throughTheFilterAStreamedAnswerCarriesEachMessageWhileItIsOpenStartedAtOnceOrParked() throws Exception {
+    server = new ServletContainerServer(config().toBuilder().duplexMode(org.netduplex.core.DuplexMode.MULTIPLE_MESSAGES_PER_POLL)
+        .streamedAnswerWindow(Duration.ofMillis(200)).build(), true);
+    SoapHttp http = new SoapHttp(server.address);
+    WireClient client = WireClient.random();
+    http.post(WireClient.REGISTER, client.register());
+    assertTrue(http.post(WireClient.MAKE_CONNECTION, client.makeConnection()).body().contains("AAHH"));
+    org.netduplex.stock.IStockServiceCallback callback = server.feature.sessions().iterator().next()
+        .callback(org.netduplex.stock.IStockServiceCallback.class);
+
+    callback.update(StockServiceLogic.stock("S0", 1, 2, null)); // waiting: the answer starts on the request thread
+    try (StreamedPoll poll = StreamedPoll.send(server.address, client, StreamedPoll.SIGNAL)) {
+      assertTrue(poll.nextPart().contains("<Symbol>S0</Symbol>"));
+      Eventually.await("waiting for more", () -> server.feature.metrics().parkedPolls() == 1);
+      callback.update(StockServiceLogic.stock("S1", 1, 2, null));
+      assertTrue(poll.nextPart().contains("<Symbol>S1</Symbol>"));
+      scheduler.advanceBy(Duration.ofMillis(200));
+      assertEquals(List.of(), poll.rest());
+    }
+    try (StreamedPoll poll = StreamedPoll.send(server.address, client, StreamedPoll.SIGNAL)) {
+      Eventually.await("poll parked", () -> server.feature.metrics().parkedPolls() == 1);
+      callback.update(StockServiceLogic.stock("S2", 1, 2, null)); // parked: the answer starts on this thread
+      assertTrue(poll.nextPart().contains("<Symbol>S2</Symbol>"));
+      scheduler.advanceBy(Duration.ofMillis(200));
+      assertEquals(List.of(), poll.rest());
+    }
+    assertEquals(1 + 2, server.feature.front().served());
+  }
 }

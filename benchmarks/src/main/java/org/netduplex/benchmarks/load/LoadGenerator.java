@@ -48,10 +48,13 @@ final class LoadGenerator {
   private volatile String firstError = "none";
   private volatile boolean stopped;
 
-  /** Opens {@code count} more sessions; returns when each has registered and sent its first poll. */
-  String open(Kind kind, int port, int count, boolean batch) throws InterruptedException {
+  /**
+   * Opens {@code count} more sessions; returns when each has registered and sent its first poll.
+   * {@code streamed}: NetDuplex's batch polls ask for streamed answers (the others have none).
+   */
+  String open(Kind kind, int port, int count, boolean batch, boolean streamed) throws InterruptedException {
     ClientProtocol protocol = switch (kind) {
-      case NETDUPLEX -> new NetDuplexProtocol();
+      case NETDUPLEX -> new NetDuplexProtocol(streamed);
       case COMETD -> new CometdProtocol();
       case RAW -> new RawProtocol();
     };

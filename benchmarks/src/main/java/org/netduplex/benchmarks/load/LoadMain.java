@@ -32,7 +32,7 @@ public final class LoadMain {
     Receipts receipts = load.receipts;
     return new Controlled(words -> switch (words[0]) {
       case "open" -> load.open(Kind.valueOf(words[1]), Integer.parseInt(words[2]), Integer.parseInt(words[3]),
-          words[4].equals("1"));
+          !words[4].equals("0"), words[4].equals("2")); // 0 one per poll, 1 batches, 2 streamed batches
       case "state" -> "OK " + load.state();
       case "mark" -> {
         receipts.startWindow();

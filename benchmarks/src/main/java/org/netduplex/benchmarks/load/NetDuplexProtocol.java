@@ -11,15 +11,27 @@ import org.netduplex.testing.WireClient;
 /**
  * A Silverlight-like client on the wire: the captured SOAP 1.1 {@code Register} with its
  * {@code netdx:Duplex} header, then {@code wsmc:MakeConnection} polls ({@code Accept: multipart/mixed}
- * for batches, as NetDuplex's client sends in {@code MULTIPLE_MESSAGES_PER_POLL}).
+ * for batches, as NetDuplex's client sends in {@code MULTIPLE_MESSAGES_PER_POLL}, and with
+ * {@code streamed} its {@code nda:StreamedAnswer} header too, docs/protocol.md section 19).
  */
 final class NetDuplexProtocol implements ClientProtocol {
+  private static final String STREAMED_ANSWER = "<nda:StreamedAnswer xmlns:nda=\"urn:netduplex:delivery\"/>";
+  private final boolean streamed;
+
+  /** {@code streamed}: batch polls ask for a streamed answer. */
+  NetDuplexProtocol(boolean streamed) {
+    this.streamed = streamed;
+  }
+
   @Override
   public CompletableFuture<HttpRequest> open(HttpClient http, URI base, boolean batch) {
     WireClient client = WireClient.random();
     URI uri = base.resolve("/StockService");
     HttpRequest register = soap(uri, WireClient.REGISTER, client.register()).build();
-    HttpRequest.Builder poll = soap(uri, WireClient.MAKE_CONNECTION, client.makeConnection());
+    String makeConnection = batch && streamed
+        ? client.makeConnection().replace("<s:Body>", "<s:Header>" + STREAMED_ANSWER + "</s:Header><s:Body>")
+        : client.makeConnection();
+    HttpRequest.Builder poll = soap(uri, WireClient.MAKE_CONNECTION, makeConnection);
     if (batch) {
       poll.header("Accept", "multipart/mixed, text/xml; charset=utf-8");
     }

@@ -31,6 +31,8 @@ final class Runner {
   private final Results results = new Results();
   private final List<String> failures = new ArrayList<>();
   private int repeat;
+  /** NetDuplex's one-message-per-poll throughput in this repeat, for the streamed ratio. */
+  private double onePerPollRate = Double.NaN;
 
   Runner(Profile profile, Path out, Kind profiled) {
     this.profile = profile;
@@ -40,24 +42,45 @@ final class Runner {
 
   /** Runs every repeat; returns the Markdown report (also written to {@code out}). */
   String run() throws Exception {
-    String started = Instant.now() + ", load average " + Machine.loadAverage();
-    for (repeat = 0; repeat < profile.repeats(); repeat++) {
+    return report("NetDuplex vs CometD 8 vs raw Jetty 12", () -> {
       List<Kind> order = rotated(repeat);
       log("repeat " + (repeat + 1) + " of " + profile.repeats() + ", order " + order);
       for (Kind k : order) {
         attempt(k, "parked", () -> parked(k));
       }
       for (Kind k : order) {
-        attempt(k, "single", () -> onePerPollAndRates(k));
+        attempt(k, "single", () -> onePerPollAndRates(k, true));
       }
       for (Kind k : order) {
         attempt(k, "batched", () -> batched(k));
       }
+      // Only NetDuplex streams a batch answer (docs/protocol.md section 19): CometD's long polling and
+      // the raw handler answer each poll at once, which the batched rows measure.
+      attempt(Kind.NETDUPLEX, "streamed", this::streamed);
+    }, () -> results.note("issue #14: in-memory vs Redis nodes", "to come: --suite nodes"));
+  }
+
+  /**
+   * Only what the streamed target compares (suite {@code streamed}, BENCHMARK.md): NetDuplex's
+   * one-message-per-poll throughput (no latency rates), its batched and its streamed rows.
+   */
+  String runStreamed() throws Exception {
+    return report("NetDuplex streamed batches", () -> {
+      log("repeat " + (repeat + 1) + " of " + profile.repeats());
+      attempt(Kind.NETDUPLEX, "single", () -> onePerPollAndRates(Kind.NETDUPLEX, false));
+      attempt(Kind.NETDUPLEX, "batched", () -> batched(Kind.NETDUPLEX));
+      attempt(Kind.NETDUPLEX, "streamed", this::streamed);
+    }, () -> { });
+  }
+
+  /** Runs {@code repeatBody} once per repeat, then {@code notes}; returns and writes the report. */
+  private String report(String title, Phase repeatBody, Runnable notes) throws Exception {
+    String started = Instant.now() + ", load average " + Machine.loadAverage();
+    for (repeat = 0; repeat < profile.repeats(); repeat++) {
+      repeatBody.run();
     }
-    // Streamed batches (issue #13 §1): once the server offers them, open the clients of a phase like
-    // batched(k) with the streamed request and add their rows here.
-    results.note("streamed batches: delivered msg/s", "not offered by the server yet");
-    String report = "# NetDuplex vs CometD 8 vs raw Jetty 12 (" + profile.name() + ", " + profile.repeats()
+    notes.run();
+    String report = "# " + title + " (" + profile.name() + ", " + profile.repeats()
         + " repeat" + (profile.repeats() == 1 ? "" : "s") + ")\n\n" + Machine.describe() + "\n"
         + "Started " + started + "; ended " + Instant.now() + ", load average " + Machine.loadAverage() + ".\n\n"
         + results.markdown()
@@ -94,7 +117,7 @@ final class Runner {
     try (Peer peer = start(kind, "parked")) {
       double idleHeap = Double.parseDouble(peer.server.call("stats", 120).get("heap"));
       for (Profile.Step step : profile.parkedSteps()) {
-        peer.open(step.sessions() - peer.sessions, false);
+        peer.open(step.sessions() - peer.sessions, 0);
         if (step.footprint()) {
           Map<String, String> s = peer.server.call("stats", 120);
           int n = step.sessions();
@@ -118,17 +141,20 @@ final class Runner {
     }
   }
 
-  /** One message per poll (credit 1), then latency at fixed offered rates, on the same sessions. */
-  private void onePerPollAndRates(Kind kind) throws Exception {
+  /** One message per poll (credit 1), then ({@code rates}) latency at fixed offered rates, on the same sessions. */
+  private void onePerPollAndRates(Kind kind, boolean rates) throws Exception {
     try (Peer peer = start(kind, "single")) {
-      peer.open(profile.loadSessions(), false);
+      peer.open(profile.loadSessions(), 0);
       peer.warmUp("credit 1");
       Window w = peer.measure("credit 1");
       add("one message per poll: delivered msg/s", "msg/s", kind, w.arrivedPerSecond());
+      if (kind == Kind.NETDUPLEX) {
+        onePerPollRate = w.arrivedPerSecond();
+      }
       add("one message per poll: server CPU per message", "µs", kind, w.serverMicrosPerMessage());
       add("one message per poll: load generator CPU per message", "µs", kind, w.loadMicrosPerMessage());
       add("one-message answer body", "bytes", kind, Double.parseDouble(w.report.get("answerBytes")));
-      for (int rate : profile.rates()) {
+      for (int rate : rates ? profile.rates() : List.<Integer>of()) {
         Window r = peer.measure("rate " + rate);
         add("p50 at " + rate + " msg/s offered", "ms", kind, r.millis("p50"));
         add("p99 at " + rate + " msg/s offered", "ms", kind, r.millis("p99"));
@@ -141,13 +167,32 @@ final class Runner {
   /** Up to {@code batchCredit} messages queued per session, clients asking for batches. */
   private void batched(Kind kind) throws Exception {
     try (Peer peer = start(kind, "batched")) {
-      peer.open(profile.loadSessions(), true);
+      peer.open(profile.loadSessions(), 1);
       peer.warmUp("credit " + profile.batchCredit());
       Window w = peer.measure("credit " + profile.batchCredit());
       String measure = "batched (" + profile.batchCredit() + " queued per session): ";
       add(measure + "delivered msg/s", "msg/s", kind, w.arrivedPerSecond());
       add(measure + "server CPU per message", "µs", kind, w.serverMicrosPerMessage());
       add(measure + "messages per poll answer", "", kind, w.arrived() / Double.parseDouble(w.report.get("answers")));
+    }
+  }
+
+  /**
+   * As {@link #batched}, NetDuplex's clients asking for streamed answers: an answer stays open for
+   * the server's window (200 ms) or its size bound, and a credit that comes back as a message is
+   * written lets the producer send the next into the same answer.
+   */
+  private void streamed() throws Exception {
+    try (Peer peer = start(Kind.NETDUPLEX, "streamed")) {
+      peer.open(profile.loadSessions(), 2);
+      peer.warmUp("credit " + profile.batchCredit());
+      Window w = peer.measure("credit " + profile.batchCredit());
+      String measure = "streamed (" + profile.batchCredit() + " queued per session): ";
+      add(measure + "delivered msg/s", "msg/s", Kind.NETDUPLEX, w.arrivedPerSecond());
+      add(measure + "server CPU per message", "µs", Kind.NETDUPLEX, w.serverMicrosPerMessage());
+      add(measure + "messages per poll answer", "", Kind.NETDUPLEX, w.arrived() / Double.parseDouble(w.report.get("answers")));
+      // The issue's target is against NetDuplex's own one-per-poll throughput of the same repeat.
+      add("streamed / one message per poll, delivered msg/s", "×", Kind.NETDUPLEX, w.arrivedPerSecond() / onePerPollRate);
     }
   }
 
@@ -229,8 +274,9 @@ final class Runner {
       this.load = load;
     }
 
-    void open(int count, boolean batch) throws Exception {
-      Map<String, String> r = load.call("open " + kind + " " + port + " " + count + " " + (batch ? 1 : 0), 600);
+    /** {@code answers}: 0 one message per poll, 1 batches, 2 streamed batches (NetDuplex). */
+    void open(int count, int answers) throws Exception {
+      Map<String, String> r = load.call("open " + kind + " " + port + " " + count + " " + answers, 600);
       sessions += count;
       if (!"0".equals(r.get("failed"))) {
         throw new IOException(kind + ": " + r.get("failed") + " of " + count + " sessions failed to open: "

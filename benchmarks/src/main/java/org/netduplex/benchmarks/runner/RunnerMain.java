@@ -4,11 +4,12 @@ import java.nio.file.Path;
 import org.netduplex.benchmarks.Kind;
 
 /**
- * {@code --smoke | --quick | --full} [{@code --out DIR}] [{@code --jfr KIND}] [{@code --suite peers|nodes}]:
+ * {@code --smoke | --quick | --full} [{@code --out DIR}] [{@code --jfr KIND}] [{@code --suite peers|streamed|nodes}]:
  * runs a comparison and prints its Markdown table. {@code peers} (the default) is NetDuplex against
- * CometD and raw Jetty; {@code --jfr NETDUPLEX} (or COMETD, RAW) records a JFR profile of that server
- * in every phase, next to the results. {@code nodes} is one node in memory against one and three
- * nodes on Redis, and the parked sessions several nodes hold (issue #14).
+ * CometD and raw Jetty; {@code streamed} only NetDuplex's one-per-poll, batched and streamed
+ * throughput; {@code --jfr NETDUPLEX} (or COMETD, RAW) records a JFR profile of that server in every
+ * phase, next to the results. {@code nodes} is one node in memory against one and three nodes on
+ * Redis, and the parked sessions several nodes hold (issue #14).
  */
 public final class RunnerMain {
   private RunnerMain() {}
@@ -35,16 +36,18 @@ public final class RunnerMain {
     }
     switch (suite) {
       case "peers" -> System.out.println(new Runner(Profile.named(profile), out, jfr).run());
+      case "streamed" -> System.out.println(new Runner(Profile.named(profile), out, jfr).runStreamed());
       case "nodes" -> System.out.println(new NodesRunner(NodesProfile.named(profile), out).run());
-      default -> usage("no suite " + suite + ": 'peers' (NetDuplex vs CometD vs raw Jetty) or 'nodes'"
-          + " (one node in memory vs one and three nodes on Redis)");
+      default -> usage("no suite " + suite + ": 'peers' (NetDuplex vs CometD vs raw Jetty), 'streamed'"
+          + " (NetDuplex's one-per-poll, batched and streamed throughput) or 'nodes' (one node in memory vs"
+          + " one and three nodes on Redis)");
     }
     System.exit(0);
   }
 
   private static void usage(String problem) {
     System.err.println(problem + "\nusage: java -jar netduplex-benchmarks.jar --smoke|--quick|--full"
-        + " [--out DIR] [--jfr NETDUPLEX|COMETD|RAW] [--suite peers|nodes]");
+        + " [--out DIR] [--jfr NETDUPLEX|COMETD|RAW] [--suite peers|streamed|nodes]");
     System.exit(2);
   }
 }

@@ -7,7 +7,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
@@ -22,6 +21,7 @@ import org.netduplex.core.Cancellable;
 import org.netduplex.core.DuplexHeader;
 import org.netduplex.core.DuplexMode;
 import org.netduplex.core.Scheduler;
+import org.netduplex.core.internal.DeliveryHeaders;
 import org.netduplex.core.internal.MessageBatch;
 
 /**
@@ -54,6 +54,8 @@ public final class PollLoop {
   /** Null when acks are off: polls are then WCF's, byte for byte. */
   private final DeliveryTracker delivery;
   private final AtomicBoolean started = new AtomicBoolean();
+  /** MULTIPLE_MESSAGES_PER_POLL: polls ask for a batch, streamed (docs/protocol.md section 19). */
+  private final boolean batches;
   private volatile long lastContactNanos;
   private CompletableFuture<HttpResponse<byte[]>> inFlight; // guarded by this
   private Cancellable retry; // guarded by this
@@ -82,6 +84,7 @@ public final class PollLoop {
     this.wire = wire;
     this.address = identity.address();
     this.delivery = config.acknowledgeDelivery() ? new DeliveryTracker() : null;
+    this.batches = config.duplexMode() == DuplexMode.MULTIPLE_MESSAGES_PER_POLL;
     this.lastContactNanos = scheduler.nanoTime();
   }
 
@@ -130,17 +133,20 @@ public final class PollLoop {
       if (lifecycle.state().isFinal()) {
         return;
       }
-      WireMessages.Outgoing message = delivery == null ? pollMessage : wire.poll(address, delivery.ackHeader());
+      String headers = (delivery == null ? "" : delivery.ackHeader()) + (batches ? DeliveryHeaders.STREAMED_ANSWER_HEADER : "");
+      WireMessages.Outgoing message = headers.isEmpty() ? pollMessage : wire.poll(address, headers);
       // A retry goes into a path that just failed: it may swallow the poll, so it waits no longer than
       // the server would hold it (a stall of 5 minutes otherwise, issue 12). If that timed out, the
       // server may just hold polls longer than the client was told: the next one waits the full time.
       Duration timeout = lifecycle.state() == ClientState.CONNECTING && !reconnectTimedOut
           ? config.reconnectPollHttpTimeout() : config.pollHttpTimeout();
       HttpRequest.Builder request = message.requestBuilder(endpoint, timeout);
-      if (config.duplexMode() == DuplexMode.MULTIPLE_MESSAGES_PER_POLL) {
+      if (batches) {
         request.header("Accept", MessageBatch.MEDIA_TYPE + ", " + pollMessage.contentType()); // NetDuplex's batch, opt-in
       }
-      sent = http.sendAsync(request.build(), BoundedBodySubscriber.handler(config.maxResponseBytes()));
+      // A batch's parts are handled as they arrive (a streamed answer is still open meanwhile).
+      sent = http.sendAsync(request.build(),
+          BatchPartSubscriber.handler(config.maxResponseBytes(), this::onPart, this::succeeded));
       inFlight = sent;
     }
     // Async on our I/O pool: never re-enter poll() on the stack of an already-completed future.
@@ -166,6 +172,19 @@ public final class PollLoop {
     }
     if (error != null) {
       Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+      if (cause instanceof RejectedMessageException malformed) { // a batch that is not one: what came of it was handled
+        reject(malformed);
+        poll();
+        return;
+      }
+      if (cause instanceof PartFault f) {
+        if (f.sessionIsGone) {
+          fault(f.fault);
+        } else {
+          failed(f.fault);
+        }
+        return;
+      }
       if (cause instanceof BoundedBodySubscriber.TooLargeException tooLarge) {
         // The server sent it and counts it delivered: retrying cannot bring it back. Say so.
         succeeded();
@@ -178,6 +197,12 @@ public final class PollLoop {
     }
     int status = response.statusCode();
     byte[] body = response.body();
+    String contentType = response.headers().firstValue("Content-Type").orElse(null);
+    if (status == 200 && MessageBatch.isBatch(contentType)) {
+      rejectBackoff.reset();
+      poll(); // every part was handled as it came (onPart)
+      return;
+    }
     if (body.length == 0 && (status == 200 || status == 202)) {
       succeeded(); // the poll timed out on the server with nothing to send (WS-MC says 202, WCF 200)
       poll();
@@ -185,11 +210,6 @@ public final class PollLoop {
     }
     if (body.length == 0 || (status != 200 && status < 400)) {
       failed(new IOException("HTTP " + status + " with " + body.length + " bytes from " + endpoint));
-      return;
-    }
-    String contentType = response.headers().firstValue("Content-Type").orElse(null);
-    if (status == 200 && MessageBatch.isBatch(contentType)) {
-      onBatch(contentType, body);
       return;
     }
     PollAnswer answer;
@@ -231,46 +251,44 @@ public final class PollLoop {
     poll();
   }
 
-  /** A batch answer (MULTIPLE_MESSAGES_PER_POLL): each envelope is read and dispatched in order. */
-  private void onBatch(String contentType, byte[] body) {
-    succeeded();
-    List<byte[]> parts;
+  /** A poll answer's part was a fault: it ends the answer, and the loop acts on it. */
+  private static final class PartFault extends RuntimeException {
+    final DuplexFaultException fault;
+    final boolean sessionIsGone;
+
+    PartFault(DuplexFaultException fault, boolean sessionIsGone) {
+      super(fault.getMessage(), fault, false, false);
+      this.fault = fault;
+      this.sessionIsGone = sessionIsGone;
+    }
+  }
+
+  /**
+   * One part of a batch answer (MULTIPLE_MESSAGES_PER_POLL), buffered or streamed, read and
+   * dispatched in order as it arrives, on the answer's I/O thread; returns a fault that ends the answer, or null.
+   */
+  private RuntimeException onPart(byte[] part) {
+    PollAnswer answer;
     try {
-      parts = MessageBatch.decode(contentType, body);
-    } catch (IllegalArgumentException e) {
-      reject(new RejectedMessageException("a malformed multipart poll answer: " + e.getMessage(), e));
-      poll();
-      return;
+      answer = reader.read(part, pollMessage.contentType()); // parts come in the encoding of the poll
+    } catch (RejectedMessageException e) {
+      if (firstTime(e.sequence())) {
+        reject(e); // one bad envelope costs that message only
+      }
+      return null;
     }
-    String partContentType = pollMessage.contentType(); // parts come in the encoding of the poll
-    for (byte[] part : parts) {
-      PollAnswer answer;
-      try {
-        answer = reader.read(part, partContentType);
-      } catch (RejectedMessageException e) {
-        if (firstTime(e.sequence())) {
-          reject(e); // one bad envelope costs that message only
-        }
-        continue;
+    if (answer.reply() != null) {
+      if (firstTime(answer.sequence())) {
+        replies.deliver(answer.reply());
       }
-      if (answer.reply() != null) {
-        if (firstTime(answer.sequence())) {
-          replies.deliver(answer.reply());
-        }
-        continue;
-      }
-      if (answer.fault() != null) {
-        DuplexFaultException fault = new DuplexFaultException(answer.fault().code(), answer.fault().reason(), 200);
-        if (answer.fault().sessionIsGone()) {
-          fault(fault);
-        } else {
-          failed(fault);
-        }
-        return;
-      }
-      deliver(answer);
+      return null;
     }
-    poll();
+    if (answer.fault() != null) {
+      return new PartFault(new DuplexFaultException(answer.fault().code(), answer.fault().reason(), 200),
+          answer.fault().sessionIsGone());
+    }
+    deliver(answer);
+    return null;
   }
 
   private void succeeded() {

@@ -12,6 +12,13 @@ public final class DeliveryHeaders {
   public static final String SEQUENCE = "Sequence";
   public static final String ACK = "Ack";
   public static final String STREAM = "stream";
+  /**
+   * Local name of the poll header that asks for a streamed batch answer (docs/protocol.md section 19),
+   * {@code <nda:StreamedAnswer/>}; sent only with {@code Accept: multipart/mixed}.
+   */
+  public static final String STREAMED_ANSWER = "StreamedAnswer";
+  /** The {@code nda:StreamedAnswer} header as a poll carries it. */
+  public static final String STREAMED_ANSWER_HEADER = "<nda:StreamedAnswer xmlns:nda=\"" + NetDuplex.DELIVERY_NS + "\"/>";
 
   private DeliveryHeaders() {}
 

@@ -65,23 +65,57 @@ public final class MessageBatch {
 
   /** Frames {@code envelopes}, each sent as {@code partContentType}. */
   public static Encoded encode(List<byte[]> envelopes, String partContentType) {
+    String boundary = newBoundary();
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    out.writeBytes(parts(envelopes, partContentType, boundary, true));
+    out.writeBytes(close());
+    return new Encoded(contentType(boundary), out.toByteArray());
+  }
+
+  /** A fresh boundary, never found inside an envelope (a random UUID). */
+  public static String newBoundary() {
+    return "netduplex-" + UUID.randomUUID();
+  }
+
+  /** The answer's {@code Content-Type} for {@code boundary}. */
+  public static String contentType(String boundary) {
+    return MEDIA_TYPE + "; boundary=\"" + boundary + "\"";
+  }
+
+  /**
+   * The parts of {@code envelopes}, each followed by the delimiter after it, so a reader knows a
+   * part is complete as soon as its bytes arrive: a streamed answer writes these as its messages
+   * come, {@code first} (with the body's opening delimiter) for its first write, and {@link #close}
+   * at its end. Written back to back they are the RFC 2046 body {@link #encode} makes.
+   */
+  public static byte[] parts(List<byte[]> envelopes, String partContentType, String boundary, boolean first) {
     if (70 + partContentType.length() > PART_OVERHEAD) {
       throw new IllegalArgumentException("part content type too long for PART_OVERHEAD: " + partContentType);
     }
-    String boundary = "netduplex-" + UUID.randomUUID();
     byte[] delimiter = ("--" + boundary).getBytes(StandardCharsets.US_ASCII);
     byte[] partHeader = ("Content-Type: " + partContentType + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    for (byte[] envelope : envelopes) {
+    if (first) {
       out.writeBytes(delimiter);
+    }
+    for (byte[] envelope : envelopes) {
       out.writeBytes(CRLF);
       out.writeBytes(partHeader);
       out.writeBytes(envelope);
       out.writeBytes(CRLF);
+      out.writeBytes(delimiter);
     }
-    out.writeBytes(delimiter);
-    out.writeBytes("--\r\n".getBytes(StandardCharsets.US_ASCII));
-    return new Encoded(MEDIA_TYPE + "; boundary=\"" + boundary + "\"", out.toByteArray());
+    return out.toByteArray();
+  }
+
+  /** A whole batch of no parts: its opening delimiter, closed. */
+  public static byte[] empty(String boundary) {
+    return ("--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII);
+  }
+
+  /** What ends a batch after its last delimiter: {@code --} and a line end. */
+  public static byte[] close() {
+    return "--\r\n".getBytes(StandardCharsets.US_ASCII);
   }
 
   /** Whether a response {@code Content-Type} announces a batch. */
@@ -130,7 +164,12 @@ public final class MessageBatch {
     }
   }
 
-  private static String boundary(String contentType) {
+  /**
+   * The boundary a batch {@code Content-Type} names.
+   *
+   * @throws IllegalArgumentException if it names none, or one that is empty or over 70 characters
+   */
+  public static String boundary(String contentType) {
     for (String param : contentType.split(";")) {
       String p = param.trim();
       if (p.toLowerCase(Locale.ROOT).startsWith("boundary=")) {

@@ -425,6 +425,15 @@ public final class RedisSessionStore implements SessionStore {
     return out;
   }
 
+  /**
+   * A streamed answer on Redis closes after the messages its poll took (docs/protocol.md section
+   * 18.4): a node does not park the rest of an answer, so the client polls again for what follows.
+   */
+  @Override
+  public PollOutcome pollMore(QueuedMessage sent, ParkedPoll poll, long deadlineNanos, long maxBytes, boolean soap12) {
+    return PollOutcome.EMPTY;
+  }
+
   @Override
   public List<QueuedMessage> drain(QueuedMessage first, int maxMessages, long maxBytes, boolean soap12) {
     if (maxMessages <= 0) {

@@ -52,8 +52,8 @@ public final class DuplexEngine implements AutoCloseable {
     sweeper.start();
   }
 
-  /** The engine's clock. */
-  long nanoTime() {
+  /** The engine's clock: its scheduler's. */
+  public long nanoTime() {
     return scheduler.nanoTime();
   }
 
@@ -149,9 +149,22 @@ public final class DuplexEngine implements AutoCloseable {
   }
 
   private void answerEmpty(ParkedPoll poll) {
-    if (poll.complete(PollOutcome.EMPTY)) {
+    if (poll.complete(PollOutcome.EMPTY) && !poll.streamed()) {
       metrics.pollAnsweredEmpty();
     }
+  }
+
+  /**
+   * The next message of a streamed batch answer (docs/protocol.md section 19) that has sent messages
+   * of {@code sent}'s address and stays open until {@code deadlineNanos} (this engine's clock,
+   * {@link #nanoTime}) with {@code maxBytes} of batch bytes left: a message queued now is returned at
+   * once, numbered if the address acks; with none, {@code waiter} is woken exactly once later, with
+   * the next message queued, or {@link PollOutcome#EMPTY} at the deadline or when a newer poll comes
+   * for the address. {@link PollOutcome#EMPTY} now: the answer is full, or a newer poll waits.
+   * {@link PollOutcome#ENDED}: every session of the address ended. Either of these closes the answer.
+   */
+  public PollOutcome pollMore(QueuedMessage sent, long deadlineNanos, long maxBytes, boolean soap12, PollWaiter waiter) {
+    return store.pollMore(sent, new ParkedPoll(waiter, true), deadlineNanos, maxBytes, soap12);
   }
 
   /**

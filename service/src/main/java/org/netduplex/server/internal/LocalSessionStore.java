@@ -149,10 +149,10 @@ public final class LocalSessionStore implements SessionStore {
     }
     mailbox.touchSessions(nowNanos);
     Mailbox.PollStart start = mailbox.poll(poll, ack);
+    if (start.replaced() != null) {
+      context.answerEmpty(start.replaced()); // a newer poll must not strand the older one (a streamed answer closes)
+    }
     if (!start.ended() && start.message() == null) {
-      if (start.replaced() != null) {
-        context.answerEmpty(start.replaced()); // a newer poll must not strand the older one
-      }
       poll.armTimeout(context.scheduler(), deadlineNanos, () -> {
         if (mailbox.expire(poll)) {
           context.answerEmpty(poll);
@@ -160,6 +160,27 @@ public final class LocalSessionStore implements SessionStore {
       });
     }
     return new PollStart(false, start.ended(), start.message(), start.released(), start.ackBeyondSent());
+  }
+
+  @Override
+  public PollOutcome pollMore(QueuedMessage sent, ParkedPoll poll, long deadlineNanos, long maxBytes, boolean soap12) {
+    Mailbox mailbox = sent.session().mailbox;
+    Mailbox.More more = mailbox.pollMore(poll, maxBytes, soap12);
+    if (more.ended()) {
+      return PollOutcome.ENDED;
+    }
+    if (more.message() != null) {
+      return new PollOutcome.Deliver(more.message());
+    }
+    if (!more.parked()) {
+      return PollOutcome.EMPTY;
+    }
+    poll.armTimeout(context.scheduler(), deadlineNanos, () -> {
+      if (mailbox.expire(poll)) {
+        poll.complete(PollOutcome.EMPTY);
+      }
+    });
+    return null;
   }
 
   @Override

@@ -79,7 +79,9 @@ final class Mailbox {
     if (closed || !m.session().isOpen()) {
       return Offer.SESSION_ENDED;
     }
-    if (parked != null) { // nothing is in flight while a poll is parked: it would have been resent
+    // Nothing is in flight while a poll is parked (it would have been resent), except for a streamed
+    // answer waiting for more: it gets the next number.
+    if (parked != null) {
       return new Offer(SessionStore.OfferStatus.HANDED_TO_POLL, takeParked(), delivery == null ? m : delivery.hand(m));
     }
     if (m.session().queued + m.session().inFlight >= maxPerSession) {
@@ -156,14 +158,45 @@ final class Mailbox {
       beyond = delivery.beyondSent(ack);
       released = delivery.release(ack);
     }
+    // A newer poll ends the one parked (a streamed answer waiting for more, too: it then closes).
+    ParkedPoll replaced = parked != null ? takeParked() : null;
     QueuedMessage next = next();
     if (next != null) {
-      return new PollStart(next, null, false, released, beyond);
+      return new PollStart(next, replaced, false, released, beyond);
     }
-    ParkedPoll replaced = parked != null ? takeParked() : null;
     parked = poll;
     context.pollParked();
     return new PollStart(null, replaced, false, released, beyond);
+  }
+
+  /** What {@link #pollMore} decided: send {@code message} now, or the answer waits ({@code parked}), or it ends. */
+  record More(QueuedMessage message, boolean parked, boolean ended) {
+    static final More ENDED = new More(null, false, true);
+    static final More DONE = new More(null, false, false);
+  }
+
+  /**
+   * The next message for a streamed answer that stays open (docs/protocol.md section 19): the
+   * queue's head if it fits in {@code maxBytes} of batch bytes, numbered if the address acks; else,
+   * with nothing queued, {@code poll} parks for the next offer. What it sent stays in flight and is
+   * not sent again here. Done (the answer closes) if the head does not fit or a poll is parked for
+   * the address already; ended if the mailbox closed.
+   */
+  synchronized More pollMore(ParkedPoll poll, long maxBytes, boolean soap12) {
+    if (closed) {
+      return More.ENDED;
+    }
+    if (parked != null) {
+      return More.DONE; // a newer poll waits for the address: what comes is for it
+    }
+    QueuedMessage head = queue.peekFirst();
+    if (head != null) {
+      long bytes = head.batchBytes(soap12) + (delivery == null ? 0 : sequenceBytes(head));
+      return bytes > maxBytes ? More.DONE : new More(takeHead(), false, false);
+    }
+    parked = poll;
+    context.pollParked();
+    return new More(null, true, false);
   }
 
   /** The message a poll gets: the lowest in flight (acking address), else the queue's head, numbered if acking. */

@@ -12,11 +12,23 @@ import org.netduplex.core.Scheduler;
  */
 public final class ParkedPoll {
   private final PollWaiter waiter;
+  private final boolean streamed;
   private final AtomicBoolean done = new AtomicBoolean();
   private volatile Cancellable timeout;
 
   public ParkedPoll(PollWaiter waiter) {
+    this(waiter, false);
+  }
+
+  /** {@code streamed}: the rest of a streamed answer waiting for more, not a poll of its own. */
+  public ParkedPoll(PollWaiter waiter, boolean streamed) {
     this.waiter = waiter;
+    this.streamed = streamed;
+  }
+
+  /** Whether this is a streamed answer waiting for more: its end is no empty poll answer. */
+  boolean streamed() {
+    return streamed;
   }
 
   /**

@@ -108,6 +108,15 @@ public interface SessionStore extends DuplexStore {
   PollStart poll(String address, DeliveryAck ack, ParkedPoll poll, long nowNanos, long deadlineNanos);
 
   /**
+   * The next message for a streamed answer that has sent {@code sent} and stays open until
+   * {@code deadlineNanos} with {@code maxBytes} of batch bytes left (docs/protocol.md section 19): a
+   * message to send now; null if {@code poll} was parked for the next one (the store completes it,
+   * {@link PollOutcome#EMPTY} at the deadline or when a newer poll comes); {@link PollOutcome#EMPTY}
+   * if the answer must close now; {@link PollOutcome#ENDED} if the address ended.
+   */
+  PollOutcome pollMore(QueuedMessage sent, ParkedPoll poll, long deadlineNanos, long maxBytes, boolean soap12);
+
+  /**
    * The rest of a batch answer after {@code first}: up to {@code maxMessages} more within
    * {@code maxBytes} of {@link QueuedMessage#batchBytes batch bytes}, in order.
    */

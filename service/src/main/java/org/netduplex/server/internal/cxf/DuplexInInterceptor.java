@@ -179,7 +179,7 @@ public final class DuplexInInterceptor extends AbstractSoapInterceptor {
           Boolean.TRUE.equals(message.getExchange().get(MsbinInInterceptor.BINARY_REQUEST)), batch);
       if (batch) {
         // Budgeted on whole text envelopes plus framing, so the answer fits the client's limit.
-        messages.addAll(engine.takeMore(d.message(), MessageBatch.MAX_MESSAGES, MessageBatch.BUDGET, form.soap12()));
+        messages.addAll(engine.takeMore(d.message(), MessageBatch.MAX_MESSAGES, engine.config().maxBatchBytes(), form.soap12()));
       }
       PollResponseWriter.writeMessages(response, messages, form, engine);
     } else if (outcome instanceof PollOutcome.Ended && !parked.isStopping()) {

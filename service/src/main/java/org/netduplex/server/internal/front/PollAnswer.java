@@ -31,6 +31,26 @@ public record PollAnswer(String contentType, byte[] body, List<QueuedMessage> se
    * null if none is left: the poll is then answered empty, so it never hangs.
    */
   public static PollAnswer encode(List<QueuedMessage> messages, AnswerForm form, DuplexEngine engine) {
+    Envelopes e = envelopes(messages, form, engine);
+    if (e == null) {
+      return null;
+    }
+    if (!form.batch()) {
+      return new PollAnswer(e.contentType(), e.envelopes().get(0), e.sent());
+    }
+    MessageBatch.Encoded batch = MessageBatch.encode(e.envelopes(), e.contentType());
+    return new PollAnswer(batch.contentType(), batch.body(), e.sent());
+  }
+
+  /** Envelopes ready to send, one per message of {@code sent}, each of {@code contentType}. */
+  public record Envelopes(String contentType, List<byte[]> envelopes, List<QueuedMessage> sent) {}
+
+  /**
+   * The envelopes of {@code messages} in the form of {@code form}, unframed: what {@link #encode}
+   * frames, and what a streamed answer writes as parts. Drops (counts, logs once) what cannot be
+   * encoded; null if nothing is left.
+   */
+  public static Envelopes envelopes(List<QueuedMessage> messages, AnswerForm form, DuplexEngine engine) {
     boolean soap12 = form.soap12();
     String contentType = form.binary() ? Msbin.CONTENT_TYPE : soap12 ? Soap12Envelopes.CONTENT_TYPE : TEXT_CONTENT_TYPE;
     List<QueuedMessage> sent = new ArrayList<>(messages.size());
@@ -55,14 +75,7 @@ public record PollAnswer(String contentType, byte[] body, List<QueuedMessage> se
           + LogIds.forLog(LOG, messages.get(0).session().id()) + " could not be encoded and were dropped: "
           + unencodable.getMessage());
     }
-    if (sent.isEmpty()) {
-      return null;
-    }
-    if (!form.batch()) {
-      return new PollAnswer(contentType, envelopes.get(0), sent);
-    }
-    MessageBatch.Encoded batch = MessageBatch.encode(envelopes, contentType);
-    return new PollAnswer(batch.contentType(), batch.body(), sent);
+    return sent.isEmpty() ? null : new Envelopes(contentType, envelopes, sent);
   }
 
   /**

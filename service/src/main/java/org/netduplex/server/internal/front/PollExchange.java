@@ -17,6 +17,20 @@ public interface PollExchange {
   /** Writes {@code 200} with these bytes; then runs {@code written}, or {@code failed} if the client is gone. */
   void answer(String contentType, byte[] body, Runnable written, Runnable failed);
 
+  /**
+   * Starts a streamed answer (docs/protocol.md section 19): {@code 200} with {@code contentType} and
+   * no {@code Content-Length}, so it goes chunked; the body follows in {@link #writeStream} calls.
+   * The request stays open after the calling thread returns.
+   */
+  void startStream(String contentType);
+
+  /**
+   * Writes and flushes {@code bytes} of a streamed answer, asynchronously; {@code last} ends it. Then
+   * runs {@code written}, or {@code failed} if the client is gone (the request is then ended). The
+   * caller writes once at a time: the next write comes after {@code written}, maybe on its stack.
+   */
+  void writeStream(byte[] bytes, boolean last, Runnable written, Runnable failed);
+
   /** Writes {@code 200} with an empty body. */
   void answerEmpty();
 

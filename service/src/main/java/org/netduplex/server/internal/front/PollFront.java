@@ -95,7 +95,8 @@ public final class PollFront {
       exchange.passOn(null);
       return;
     }
-    AnswerForm form = new AnswerForm(poll.soap12(), poll.binary(), batches && acceptsBatch);
+    boolean batch = batches && acceptsBatch;
+    AnswerForm form = new AnswerForm(poll.soap12(), poll.binary(), batch, batch && poll.streamed());
     FrontPollWaiter waiter = new FrontPollWaiter(this, exchange, form);
     PollOutcome now;
     try {
@@ -115,12 +116,14 @@ public final class PollFront {
 
   /** Answers a poll with its outcome: on the thread that brought it, never under an engine lock. */
   void answer(PollExchange exchange, AnswerForm form, PollOutcome outcome) {
-    if (outcome instanceof PollOutcome.Deliver d) {
+    if (outcome instanceof PollOutcome.Deliver d && form.streamed()) {
+      StreamedAnswer.start(engine, exchange, form, d.message());
+    } else if (outcome instanceof PollOutcome.Deliver d) {
       List<QueuedMessage> messages = new ArrayList<>();
       messages.add(d.message());
       if (form.batch()) {
         // Budgeted on whole text envelopes plus framing, so the answer fits the client's limit.
-        messages.addAll(engine.takeMore(d.message(), MessageBatch.MAX_MESSAGES, MessageBatch.BUDGET, form.soap12()));
+        messages.addAll(engine.takeMore(d.message(), MessageBatch.MAX_MESSAGES, engine.config().maxBatchBytes(), form.soap12()));
       }
       PollAnswer answer;
       try {

@@ -27,6 +27,7 @@ public final class PollReader {
       new QName(WSA, "MessageID"), new QName(WSA, "ReplyTo"), new QName(WSA, "From"), new QName(WSA, "FaultTo"),
       new QName(NetDuplex.DELIVERY_NS, DeliveryHeaders.ACK));
   private static final QName ACK = new QName(NetDuplex.DELIVERY_NS, DeliveryHeaders.ACK);
+  private static final QName STREAMED_ANSWER = new QName(NetDuplex.DELIVERY_NS, DeliveryHeaders.STREAMED_ANSWER);
 
   private final MsbinLimits limits;
 
@@ -62,6 +63,7 @@ public final class PollReader {
       return null;
     }
     DeliveryAck ack = null;
+    boolean streamed = false;
     r.nextTag();
     if (isSoap(r, soapNs, "Header")) {
       while (r.nextTag() == XMLStreamConstants.START_ELEMENT) {
@@ -75,6 +77,7 @@ public final class PollReader {
             return null;
           }
         } else {
+          streamed |= STREAMED_ANSWER.equals(header);
           skipElement(r);
         }
       }
@@ -85,7 +88,7 @@ public final class PollReader {
       return null;
     }
     String address = MakeConnectionReader.readAddress(r);
-    return new PollRequest(NetDuplex.SOAP12_NS.equals(soapNs), binary, address, ack);
+    return new PollRequest(NetDuplex.SOAP12_NS.equals(soapNs), binary, address, ack, streamed);
   }
 
   /** A header is understood unless it says {@code mustUnderstand} (or names a role: CXF decides those). */

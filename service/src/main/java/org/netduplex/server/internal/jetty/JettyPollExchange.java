@@ -62,6 +62,29 @@ final class JettyPollExchange implements PollExchange {
   }
 
   @Override
+  public void startStream(String contentType) {
+    response.setStatus(HttpStatus.OK_200);
+    response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType);
+  }
+
+  @Override
+  public void writeStream(byte[] bytes, boolean last, Runnable written, Runnable failed) {
+    // Jetty core writes each non-last buffer out at once, as one chunk.
+    response.write(last, ByteBuffer.wrap(bytes), Callback.from(() -> {
+      written.run();
+      if (last) {
+        done();
+        callback.succeeded();
+      }
+    }, x -> {
+      LOG.fine(() -> "Streamed poll answer cut, unwritten messages kept: " + x);
+      failed.run();
+      done();
+      callback.failed(x);
+    }));
+  }
+
+  @Override
   public void answerEmpty() {
     response.setStatus(HttpStatus.OK_200);
     response.getHeaders().put(HttpHeader.CONTENT_LENGTH, 0);

@@ -128,6 +128,36 @@ public final class ServletPollExchange implements PollExchange {
   }
 
   @Override
+  public void startStream(String contentType) {
+    if (async == null) { // still on the request thread: the answer outlives it
+      AsyncContext a = request.startAsync(request, response);
+      a.setTimeout(0);
+      async = a;
+    }
+    response.setStatus(HttpServletResponse.SC_OK);
+    response.setContentType(contentType);
+  }
+
+  @Override
+  public void writeStream(byte[] bytes, boolean last, Runnable written, Runnable failed) {
+    onContainerThread(() -> { // a blocking write and flush, on a container thread only while it writes
+      try {
+        response.getOutputStream().write(bytes);
+        response.flushBuffer();
+      } catch (IOException | RuntimeException e) {
+        LOG.fine(() -> "Streamed poll answer cut, unwritten messages kept: " + e);
+        failed.run();
+        complete();
+        return;
+      }
+      written.run();
+      if (last) {
+        complete();
+      }
+    });
+  }
+
+  @Override
   public void answerEmpty() {
     onContainerThread(() -> {
       try {
