@@ -30,6 +30,7 @@ public final class DuplexServerConfig {
   private final Scheduler scheduler;
   private final DuplexSessionListener listener;
   private final DuplexMode duplexMode;
+  private final DuplexStore store;
 
   private DuplexServerConfig(Builder b) {
     this.duplexMode = b.duplexMode;
@@ -44,6 +45,7 @@ public final class DuplexServerConfig {
     this.sessionIdPolicy = b.sessionIdPolicy;
     this.scheduler = b.scheduler;
     this.listener = b.listener;
+    this.store = b.store;
   }
 
   /**
@@ -181,6 +183,15 @@ public final class DuplexServerConfig {
     return listener;
   }
 
+  /**
+   * Where sessions and queued messages live; see {@link Builder#store}.
+   *
+   * @return the store, or null for the default: in memory, in this JVM
+   */
+  public DuplexStore store() {
+    return store;
+  }
+
   @Override
   public String toString() {
     return "DuplexServerConfig{pollTimeout=" + pollTimeout + ", inactivityTimeout=" + inactivityTimeout
@@ -205,6 +216,7 @@ public final class DuplexServerConfig {
     private SessionIdPolicy sessionIdPolicy = SessionIdPolicy.GUIDS_ONLY;
     private Scheduler scheduler;
     private DuplexSessionListener listener = DuplexSessionListener.NONE;
+    private DuplexStore store;
     private DuplexMode duplexMode = DuplexMode.SINGLE_MESSAGE_PER_POLL;
 
     private Builder() {}
@@ -221,6 +233,7 @@ public final class DuplexServerConfig {
       sessionIdPolicy = c.sessionIdPolicy;
       scheduler = c.scheduler;
       listener = c.listener;
+      store = c.store;
       duplexMode = c.duplexMode;
     }
 
@@ -400,6 +413,19 @@ public final class DuplexServerConfig {
      */
     public Builder listener(DuplexSessionListener listener) {
       this.listener = Objects.requireNonNull(listener, "listener");
+      return this;
+    }
+
+    /**
+     * Where sessions, queued messages and acknowledgement state live. Default: in memory, in this
+     * JVM. netduplex-redis's {@code RedisDuplexStore} keeps them in Redis, so that several nodes
+     * serve one set of sessions. One store serves one endpoint, which closes it when it closes.
+     *
+     * @param store not null
+     * @return this builder
+     */
+    public Builder store(DuplexStore store) {
+      this.store = Objects.requireNonNull(store, "store");
       return this;
     }
 

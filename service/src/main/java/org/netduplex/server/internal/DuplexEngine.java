@@ -2,7 +2,6 @@ package org.netduplex.server.internal;
 
 import java.lang.reflect.Proxy;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -27,7 +26,7 @@ public final class DuplexEngine implements AutoCloseable {
   private final Scheduler scheduler;
   private final SystemScheduler ownedScheduler;
   private final DuplexSessionListener listener;
-  private final SessionRegistry registry;
+  private final SessionStore store;
   private final EngineMetrics metrics = new EngineMetrics();
   private final InactivitySweeper sweeper;
   private final PendingCallbackReplies callbackReplies;
@@ -44,9 +43,10 @@ public final class DuplexEngine implements AutoCloseable {
       this.scheduler = ownedScheduler;
     }
     this.listener = config.listener();
-    this.registry = new SessionRegistry(config.maxSessions());
+    this.store = storeOf(config);
+    store.start(new Context());
     this.idCheck = new SessionIdCheck(config.sessionIdPolicy());
-    this.sweeper = new InactivitySweeper(this, scheduler, config.inactivityTimeout(), config.closeDrainTimeout());
+    this.sweeper = new InactivitySweeper(this, scheduler, store.sweepInterval());
     this.callbackReplies = new PendingCallbackReplies(scheduler, config.callbackReplyTimeout());
     sweeper.start();
   }
@@ -67,16 +67,14 @@ public final class DuplexEngine implements AutoCloseable {
    */
   public RealDuplexSession sessionForCall(DuplexHeader header) {
     long now = scheduler.nanoTime();
-    RealDuplexSession session = registry.get(header.sessionId());
+    RealDuplexSession session = store.find(header.sessionId());
     if (session == null) {
-      if (registry.hasEnded(header.sessionId())) {
+      if (store.hasEnded(header.sessionId())) {
         throw sessionEnded(header);
       }
       checkOpen();
       idCheck.check(header);
-      RealDuplexSession opened = registry.open(header,
-          mailbox -> new RealDuplexSession(header, mailbox, this, now),
-          address -> new Mailbox(address, metrics));
+      RealDuplexSession opened = store.open(header, now);
       if (opened.header() == header) { // we made it, not a concurrent first call
         metrics.sessionOpened();
         LOG.fine(() -> "Session opened: " + header.sessionId());
@@ -90,7 +88,7 @@ public final class DuplexEngine implements AutoCloseable {
     if (!session.isOpen()) {
       throw sessionEnded(header);
     }
-    session.touch(now);
+    store.touch(session, now);
     return session;
   }
 
@@ -101,14 +99,14 @@ public final class DuplexEngine implements AutoCloseable {
    * @throws DuplexFault if the session belongs to another address
    */
   public RealDuplexSession sessionForClose(DuplexHeader header) {
-    RealDuplexSession session = registry.get(header.sessionId());
+    RealDuplexSession session = store.find(header.sessionId());
     if (session == null || session.ended()) {
       return null;
     }
     if (!session.address().equals(header.address())) {
       throw addressMismatch(header);
     }
-    session.touch(scheduler.nanoTime());
+    store.touch(session, scheduler.nanoTime());
     return session;
   }
 
@@ -125,15 +123,14 @@ public final class DuplexEngine implements AutoCloseable {
    * @throws DuplexFault if no open session uses the address
    */
   public PollOutcome poll(String address, DeliveryAck ack, PollWaiter waiter) {
-    Mailbox mailbox = registry.mailbox(address);
-    if (mailbox == null) {
+    long arrived = scheduler.nanoTime();
+    // Counted from the poll's arrival: the clock may move while it parks (PollTimeoutWhileParkingTest).
+    SessionStore.PollStart start = store.poll(address, ack, new ParkedPoll(waiter), arrived,
+        arrived + config.pollTimeout().toNanos());
+    if (start.unknownAddress()) {
       throw DuplexFault.naming(DuplexFault.Kind.UNKNOWN_ADDRESS, "No open duplex session uses the address " + address,
           "No open duplex session uses the address " + LogIds.briefAddress(address));
     }
-    long arrived = scheduler.nanoTime();
-    mailbox.touchSessions(arrived);
-    ParkedPoll poll = new ParkedPoll(waiter);
-    Mailbox.PollStart start = mailbox.poll(poll, ack);
     if (start.ackBeyondSent()) {
       LOG.fine(() -> "An nda:Ack of " + ack.highest() + " is beyond what was sent to " + LogIds.briefAddress(address)
           + "; everything in flight released");
@@ -144,19 +141,7 @@ public final class DuplexEngine implements AutoCloseable {
     if (start.ended()) {
       return PollOutcome.ENDED;
     }
-    if (start.message() != null) {
-      return new PollOutcome.Deliver(start.message());
-    }
-    if (start.replaced() != null) {
-      answerEmpty(start.replaced()); // a newer poll must not strand the older one
-    }
-    // Counted from the poll's arrival: the clock may move while it parks (PollTimeoutWhileParkingTest).
-    poll.armTimeout(scheduler, arrived + config.pollTimeout().toNanos(), () -> {
-      if (mailbox.expire(poll)) {
-        answerEmpty(poll);
-      }
-    });
-    return null;
+    return start.message() != null ? new PollOutcome.Deliver(start.message()) : null;
   }
 
   private void answerEmpty(ParkedPoll poll) {
@@ -172,12 +157,12 @@ public final class DuplexEngine implements AutoCloseable {
    * {@code first} alone is over the budget it goes alone.
    */
   public java.util.List<QueuedMessage> takeMore(QueuedMessage first, int maxMessages, long maxBytes, boolean soap12) {
-    return first.session().mailbox.drain(first, maxMessages - 1, maxBytes - first.batchBytes(soap12), soap12);
+    return store.drain(first, maxMessages - 1, maxBytes - first.batchBytes(soap12), soap12);
   }
 
   /** Whether more messages wait for the address of {@code m}'s session. */
   public boolean morePending(QueuedMessage m) {
-    return m.session().mailbox.hasQueued();
+    return store.morePending(m);
   }
 
   /** Call once per poll answer that carried messages, after it was written. */
@@ -185,16 +170,26 @@ public final class DuplexEngine implements AutoCloseable {
     metrics.pollAnsweredWithMessages();
   }
 
-  /**
-   * Call after a poll answered with the message was written: counts it delivered, touches the
-   * session. A numbered message (acking address) is only written: it counts when its ack comes.
-   */
+  /** As {@link #delivered(java.util.List)} for an answer of one message. */
   public void delivered(QueuedMessage m) {
-    if (m.numbered()) {
-      m.session().touch(scheduler.nanoTime());
-      return;
+    delivered(java.util.List.of(m));
+  }
+
+  /**
+   * Call once after a poll answer carrying {@code messages} (in order) was written: counts them
+   * delivered, touches their sessions. A numbered message (acking address) is only written: it
+   * counts when its ack comes.
+   */
+  public void delivered(java.util.List<QueuedMessage> messages) {
+    long now = scheduler.nanoTime();
+    for (QueuedMessage m : messages) {
+      if (m.numbered()) {
+        m.session().touch(now);
+      }
     }
-    acknowledged(m);
+    for (QueuedMessage m : store.written(messages)) {
+      acknowledged(m);
+    }
   }
 
   /** The message reached its client: counts it, tells the listener, completes a half-close it was the last of. */
@@ -204,7 +199,7 @@ public final class DuplexEngine implements AutoCloseable {
     session.touch(now);
     metrics.messageDelivered(now - m.queuedNanos());
     listener.messageDelivered(session);
-    if (session.mailbox.drained(session)) {
+    if (store.drained(session)) {
       endSession(session, SessionEndReason.CLOSED_BY_CLIENT); // the half-close is complete
     }
   }
@@ -215,11 +210,11 @@ public final class DuplexEngine implements AutoCloseable {
    */
   public void undeliverable(QueuedMessage m) {
     RealDuplexSession session = m.session();
-    if (m.numbered() && !session.mailbox.discard(m)) {
+    if (m.numbered() && !store.discard(m)) {
       return; // acked or dropped with its session meanwhile: counted there
     }
     metrics.messageDropped();
-    if (session.mailbox.drained(session)) {
+    if (store.drained(session)) {
       endSession(session, SessionEndReason.CLOSED_BY_CLIENT);
     }
   }
@@ -230,7 +225,7 @@ public final class DuplexEngine implements AutoCloseable {
    */
   public void closeByClient(RealDuplexSession session) {
     LOG.fine(() -> "Session closed by its client: " + session.id());
-    if (session.mailbox.closeByClient(session)) {
+    if (store.closeByClient(session)) {
       endSession(session, SessionEndReason.CLOSED_BY_CLIENT);
     }
   }
@@ -243,7 +238,7 @@ public final class DuplexEngine implements AutoCloseable {
     if (ack == null) {
       return;
     }
-    for (QueuedMessage m : session.mailbox.acknowledge(ack)) {
+    for (QueuedMessage m : store.acknowledge(session, ack)) {
       acknowledged(m);
     }
   }
@@ -272,12 +267,9 @@ public final class DuplexEngine implements AutoCloseable {
     if (messages.isEmpty()) {
       return;
     }
-    Mailbox.Requeue requeue = messages.get(0).session().mailbox.requeueFirst(messages);
-    for (int i = 0; i < requeue.dropped(); i++) {
+    int dropped = store.requeueFirst(messages);
+    for (int i = 0; i < dropped; i++) {
       metrics.messageDropped();
-    }
-    if (requeue.poll() != null) {
-      requeue.poll().complete(new PollOutcome.Deliver(requeue.head()));
     }
   }
 
@@ -303,7 +295,7 @@ public final class DuplexEngine implements AutoCloseable {
    * @throws SessionEndedException if the session ended during the call
    */
   public void sendReply(RealDuplexSession session, CallbackMessage reply) {
-    if (enqueue(session, reply, Integer.MAX_VALUE) == Mailbox.OfferStatus.SESSION_ENDED) {
+    if (enqueue(session, reply, Integer.MAX_VALUE) == SessionStore.OfferStatus.SESSION_ENDED) {
       throw new SessionEndedException(session);
     }
   }
@@ -315,46 +307,52 @@ public final class DuplexEngine implements AutoCloseable {
 
   /** Queues without throwing, for broadcasts; false if the queue was full or the session ended. */
   public boolean offer(RealDuplexSession session, CallbackMessage message) {
-    Mailbox.OfferStatus status = enqueue(session, message);
-    return status == Mailbox.OfferStatus.QUEUED || status == Mailbox.OfferStatus.HANDED_TO_POLL;
+    SessionStore.OfferStatus status = enqueue(session, message);
+    return status == SessionStore.OfferStatus.QUEUED || status == SessionStore.OfferStatus.HANDED_TO_POLL;
   }
 
   /** Queues or hands over to a parked poll; reports a full queue to the listener. */
-  private Mailbox.OfferStatus enqueue(RealDuplexSession session, CallbackMessage message) {
+  private SessionStore.OfferStatus enqueue(RealDuplexSession session, CallbackMessage message) {
     return enqueue(session, message, config.maxPendingMessagesPerSession());
   }
 
-  private Mailbox.OfferStatus enqueue(RealDuplexSession session, CallbackMessage message, int limit) {
-    QueuedMessage queued = new QueuedMessage(session, message, scheduler.nanoTime());
-    Mailbox.Offer offer = session.mailbox.offer(queued, limit);
-    switch (offer.status()) {
-      case HANDED_TO_POLL -> {
-        metrics.messageQueued();
-        offer.poll().complete(new PollOutcome.Deliver(offer.handed()));
-      }
-      case QUEUED -> metrics.messageQueued();
+  private SessionStore.OfferStatus enqueue(RealDuplexSession session, CallbackMessage message, int limit) {
+    SessionStore.OfferStatus status = store.offer(new QueuedMessage(session, message, scheduler.nanoTime()), limit);
+    switch (status) {
+      case QUEUED, HANDED_TO_POLL -> metrics.messageQueued();
       case QUEUE_FULL -> {
         metrics.messageRefused();
         listener.messageRefused(session);
       }
       default -> { }
     }
-    return offer.status();
+    return status;
   }
 
-  /** Ends a session once: drops its queue, answers an orphaned poll, tells the listener. */
+  /** Ends a session once: the store drops its queue and answers an orphaned poll; tells the listener. */
   public void endSession(RealDuplexSession session, SessionEndReason reason) {
-    if (!session.markEnded()) {
-      return;
+    SessionStore.Ended ended = store.end(session, reason);
+    if (ended != null) {
+      afterEnd(ended);
     }
-    Mailbox.Detach detach = session.mailbox.detach(session);
-    registry.remove(session, detach.mailboxClosed());
-    metrics.sessionEnded(detach.droppedMessages());
+  }
+
+  /** Ends every session idle at {@code nowNanos}; the sweeper's task. */
+  void sweep(long nowNanos) {
+    for (SessionStore.Ended ended : store.sweep(nowNanos)) {
+      afterEnd(ended);
+    }
+  }
+
+  /** What follows the store's end of a session: counts, fails its waiting two-way callbacks, logs, tells the listener. */
+  private void afterEnd(SessionStore.Ended ended) {
+    metrics.sessionEnded(ended.droppedMessages());
+    released(ended.session(), ended.reason());
+  }
+
+  /** Drops this node's references to an ended session and tells the listener. */
+  private void released(RealDuplexSession session, SessionEndReason reason) {
     callbackReplies.failAll(session);
-    if (detach.orphanedPoll() != null) {
-      // A client that closed its session asked for this: its poll ends quietly, not with a fault.
-      detach.orphanedPoll().complete(reason == SessionEndReason.CLOSED_BY_CLIENT ? PollOutcome.EMPTY : PollOutcome.ENDED);
-    }
     LOG.log(reason == SessionEndReason.SERVER_STOPPED ? Level.FINE : Level.INFO,
         () -> "Session ended (" + reason + "): " + LogIds.forLog(LOG, session.id()));
     try {
@@ -390,11 +388,11 @@ public final class DuplexEngine implements AutoCloseable {
   }
 
   public Collection<RealDuplexSession> openSessions() {
-    return registry.all();
+    return store.sessions();
   }
 
   public DuplexMetrics metrics() {
-    return metrics.snapshot(registry.size(), callbackReplies.lateAnswers());
+    return metrics.snapshot(store.openCount(), callbackReplies.lateAnswers());
   }
 
   /** How late after its timeout an idle session may end. */
@@ -415,12 +413,68 @@ public final class DuplexEngine implements AutoCloseable {
     }
     closed = true;
     sweeper.stop();
-    for (RealDuplexSession s : new ArrayList<>(registry.all())) {
-      endSession(s, SessionEndReason.SERVER_STOPPED);
+    for (SessionStore.Ended ended : store.stop()) {
+      afterEnd(ended);
     }
+    store.close();
     if (ownedScheduler != null) {
       ownedScheduler.close();
     }
+  }
+
+  /** The engine's side of its store's decisions. */
+  private final class Context implements StoreContext {
+    @Override
+    public Scheduler scheduler() {
+      return scheduler;
+    }
+
+    @Override
+    public DuplexServerConfig config() {
+      return config;
+    }
+
+    @Override
+    public DuplexEngine engine() {
+      return DuplexEngine.this;
+    }
+
+    @Override
+    public RealDuplexSession newSession(DuplexHeader header, long openedNanos) {
+      return new RealDuplexSession(header, DuplexEngine.this, store, openedNanos);
+    }
+
+    @Override
+    public void pollParked() {
+      metrics.pollParked();
+    }
+
+    @Override
+    public void pollUnparked() {
+      metrics.pollUnparked();
+    }
+
+    @Override
+    public void answerEmpty(ParkedPoll poll) {
+      DuplexEngine.this.answerEmpty(poll);
+    }
+
+    @Override
+    public void endedElsewhere(RealDuplexSession session, SessionEndReason reason) {
+      if (session.markEnded()) {
+        released(session, reason);
+      }
+    }
+  }
+
+  private static SessionStore storeOf(DuplexServerConfig config) {
+    if (config.store() == null) {
+      return new LocalSessionStore();
+    }
+    if (config.store() instanceof SessionStore s) {
+      return s;
+    }
+    throw new IllegalArgumentException("Not a store NetDuplex can use: " + config.store().getClass().getName());
   }
 
   private static DuplexFault sessionEnded(DuplexHeader header) {

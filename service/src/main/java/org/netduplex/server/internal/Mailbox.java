@@ -19,7 +19,7 @@ import java.util.List;
  */
 final class Mailbox {
   final String address;
-  private final EngineMetrics metrics;
+  private final StoreContext context;
   private final ArrayDeque<QueuedMessage> queue = new ArrayDeque<>();
   private final List<RealDuplexSession> sessions = new ArrayList<>(1);
   private ParkedPoll parked;
@@ -27,9 +27,9 @@ final class Mailbox {
   /** Null until the first poll carrying {@code nda:Ack}: the address then acks for the mailbox's life. */
   private DeliveryStream delivery;
 
-  Mailbox(String address, EngineMetrics metrics) {
+  Mailbox(String address, StoreContext context) {
     this.address = address;
-    this.metrics = metrics;
+    this.context = context;
   }
 
   /** Adds a session; false if this mailbox was just closed and a new one must be made. */
@@ -53,14 +53,11 @@ final class Mailbox {
     return session.queued + session.inFlight;
   }
 
-  /** What {@link #offer} decided. */
-  enum OfferStatus { QUEUED, HANDED_TO_POLL, QUEUE_FULL, SESSION_ENDED }
-
   /** {@code poll}, when handed the message, must be completed with {@code handed} (numbered if the address acks). */
-  record Offer(OfferStatus status, ParkedPoll poll, QueuedMessage handed) {
-    static final Offer QUEUED = new Offer(OfferStatus.QUEUED, null, null);
-    static final Offer QUEUE_FULL = new Offer(OfferStatus.QUEUE_FULL, null, null);
-    static final Offer SESSION_ENDED = new Offer(OfferStatus.SESSION_ENDED, null, null);
+  record Offer(SessionStore.OfferStatus status, ParkedPoll poll, QueuedMessage handed) {
+    static final Offer QUEUED = new Offer(SessionStore.OfferStatus.QUEUED, null, null);
+    static final Offer QUEUE_FULL = new Offer(SessionStore.OfferStatus.QUEUE_FULL, null, null);
+    static final Offer SESSION_ENDED = new Offer(SessionStore.OfferStatus.SESSION_ENDED, null, null);
   }
 
   /**
@@ -83,7 +80,7 @@ final class Mailbox {
       return Offer.SESSION_ENDED;
     }
     if (parked != null) { // nothing is in flight while a poll is parked: it would have been resent
-      return new Offer(OfferStatus.HANDED_TO_POLL, takeParked(), delivery == null ? m : delivery.hand(m));
+      return new Offer(SessionStore.OfferStatus.HANDED_TO_POLL, takeParked(), delivery == null ? m : delivery.hand(m));
     }
     if (m.session().queued + m.session().inFlight >= maxPerSession) {
       return Offer.QUEUE_FULL;
@@ -165,7 +162,7 @@ final class Mailbox {
     }
     ParkedPoll replaced = parked != null ? takeParked() : null;
     parked = poll;
-    metrics.pollParked();
+    context.pollParked();
     return new PollStart(null, replaced, false, released, beyond);
   }
 
@@ -275,7 +272,7 @@ final class Mailbox {
   private ParkedPoll takeParked() {
     ParkedPoll p = parked;
     parked = null;
-    metrics.pollUnparked();
+    context.pollUnparked();
     return p;
   }
 }

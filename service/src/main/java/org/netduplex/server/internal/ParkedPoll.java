@@ -10,12 +10,12 @@ import org.netduplex.core.Scheduler;
  * its timeout, or a newer poll replacing it. The mailbox lock decides who takes it; the atomic flag
  * makes completion happen exactly once whatever the interleaving.
  */
-final class ParkedPoll {
+public final class ParkedPoll {
   private final PollWaiter waiter;
   private final AtomicBoolean done = new AtomicBoolean();
   private volatile Cancellable timeout;
 
-  ParkedPoll(PollWaiter waiter) {
+  public ParkedPoll(PollWaiter waiter) {
     this.waiter = waiter;
   }
 
@@ -26,7 +26,7 @@ final class ParkedPoll {
    * of a whole timeout late. {@code onTimeout} must tolerate a second call (the scheduler may have
    * run it too): it only answers a poll still parked.
    */
-  void armTimeout(Scheduler scheduler, long deadlineNanos, Runnable onTimeout) {
+  public void armTimeout(Scheduler scheduler, long deadlineNanos, Runnable onTimeout) {
     Cancellable t = scheduler.schedule(onTimeout, Duration.ofNanos(Math.max(0, deadlineNanos - scheduler.nanoTime())));
     timeout = t;
     if (done.get()) {
@@ -38,7 +38,7 @@ final class ParkedPoll {
   }
 
   /** Answers the poll; returns false if someone else already did. */
-  boolean complete(PollOutcome outcome) {
+  public boolean complete(PollOutcome outcome) {
     if (!done.compareAndSet(false, true)) {
       return false;
     }

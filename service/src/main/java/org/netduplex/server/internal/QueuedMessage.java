@@ -20,7 +20,7 @@ public record QueuedMessage(RealDuplexSession session, CallbackMessage message, 
   }
 
   /** This message as number {@code sequence} of {@code stream}. */
-  QueuedMessage numbered(String stream, long sequence) {
+  public QueuedMessage numbered(String stream, long sequence) {
     return new QueuedMessage(session, message, queuedNanos, stream, sequence);
   }
 

@@ -15,6 +15,8 @@ public final class RealDuplexSession implements DuplexSession {
   private final int soap11Overhead;
   private final int soap12Overhead;
   private final DuplexEngine engine;
+  private final SessionStore store;
+  /** Its mailbox in the in-memory store; null in a shared store, which keeps the state elsewhere. */
   final Mailbox mailbox;
   private volatile boolean open = true;
   /** The client sent netdx:CloseSession: no more calls or callbacks, the queue drains, then it ends. */
@@ -26,13 +28,25 @@ public final class RealDuplexSession implements DuplexSession {
   /** Messages of this session handed to polls and not yet acked (acking address only); guarded by the mailbox's lock. */
   int inFlight;
 
-  RealDuplexSession(DuplexHeader header, Mailbox mailbox, DuplexEngine engine, long nowNanos) {
+  /** A session of the in-memory store, in {@code mailbox}. */
+  RealDuplexSession(DuplexHeader header, Mailbox mailbox, LocalSessionStore store, long nowNanos) {
+    this(header, mailbox, store.engine(), store, nowNanos);
+  }
+
+  /** A handle for a session of a shared store ({@link StoreContext#newSession}). */
+  RealDuplexSession(DuplexHeader header, DuplexEngine engine, SessionStore store, long nowNanos) {
+    this(header, null, engine, store, nowNanos);
+  }
+
+  private RealDuplexSession(DuplexHeader header, Mailbox mailbox, DuplexEngine engine, SessionStore store,
+      long nowNanos) {
     this.header = header;
     this.headerBlock = Soap11Envelopes.duplexHeaderBlock(header);
     this.soap11Overhead = Soap11Envelopes.envelopeOverhead(headerBlock);
     this.soap12Overhead = Soap12Envelopes.envelopeOverhead(header);
     this.mailbox = mailbox;
     this.engine = engine;
+    this.store = store;
     this.openedNanos = nowNanos;
     this.lastActivityNanos = nowNanos;
   }
@@ -67,22 +81,22 @@ public final class RealDuplexSession implements DuplexSession {
   }
 
   /** True once the session ended (as opposed to half-closed by its client). */
-  boolean ended() {
+  public boolean ended() {
     return !open;
   }
 
-  boolean closedByClient() {
+  public boolean closedByClient() {
     return closedByClient;
   }
 
-  /** Marks the session half-closed by its client; guarded by the mailbox's lock. */
-  void markClosedByClient() {
+  /** Marks the session half-closed by its client (in-memory store: under the mailbox's lock). */
+  public void markClosedByClient() {
     closedByClient = true;
   }
 
   @Override
   public int queuedMessages() {
-    return mailbox.queuedFor(this);
+    return store.queued(this);
   }
 
   @Override
@@ -97,7 +111,7 @@ public final class RealDuplexSession implements DuplexSession {
 
   @Override
   public boolean pollParked() {
-    return mailbox.hasParkedPoll();
+    return store.pollParked(this);
   }
 
   @Override
@@ -141,12 +155,13 @@ public final class RealDuplexSession implements DuplexSession {
     return lastActivityNanos;
   }
 
-  void touch(long nowNanos) {
+  /** Records activity at {@code nowNanos}; a shared store also records it there. */
+  public void touch(long nowNanos) {
     lastActivityNanos = nowNanos;
   }
 
   /** Marks the session ended; true only for the first caller. */
-  synchronized boolean markEnded() {
+  public synchronized boolean markEnded() {
     if (!open) {
       return false;
     }

@@ -64,9 +64,7 @@ public final class PollResponseWriter {
   /** Counts an answer that was written. */
   public static void delivered(PollAnswer answer, DuplexEngine engine) {
     engine.answeredWithMessages();
-    for (QueuedMessage m : answer.sent()) {
-      engine.delivered(m);
-    }
+    engine.delivered(answer.sent());
   }
 
   /** Answers {@code 200} with an empty body, as WCF does when a poll times out (seed 002). */

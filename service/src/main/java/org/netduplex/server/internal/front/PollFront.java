@@ -146,9 +146,7 @@ public final class PollFront {
 
   private void delivered(PollAnswer answer) {
     engine.answeredWithMessages();
-    for (QueuedMessage m : answer.sent()) {
-      engine.delivered(m);
-    }
+    engine.delivered(answer.sent());
   }
 
   /** A message that came for a poll the container already ended goes to the next poll. */
