@@ -36,13 +36,29 @@ final class ClusterRig implements AutoCloseable {
    * @param nodeArgs the {@link ClusterNode} options every node gets
    */
   static ClusterRig start(String name, int count, List<String> nodeArgs) {
+    List<List<String>> each = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      each.add(nodeArgs);
+    }
+    return start(name, each);
+  }
+
+  /**
+   * Starts one node per entry of {@code perNodeArgs}, each with its own options (a node that reaches
+   * Redis through a cuttable link gets that link's URI).
+   *
+   * @param name names the run's log directory
+   * @param perNodeArgs node {@code i}'s options at {@code i-1}
+   */
+  static ClusterRig start(String name, List<List<String>> perNodeArgs) {
+    int count = perNodeArgs.size();
     Path logs = Path.of("target", "cluster-logs", name);
     List<NodeProcess> nodes = new ArrayList<>();
     try {
       Files.createDirectories(logs);
       List<CompletableFuture<Void>> launched = new ArrayList<>();
       for (int i = 1; i <= count; i++) {
-        NodeProcess node = new NodeProcess("n" + i, freePort(), nodeArgs, logs);
+        NodeProcess node = new NodeProcess("n" + i, freePort(), perNodeArgs.get(i - 1), logs);
         nodes.add(node);
         launched.add(node.launch());
       }

@@ -25,8 +25,8 @@ final class SequencedClient implements IStockServiceCallback, AutoCloseable {
   final int clientId;
   private final PollingDuplexClient<IStockService> client;
   private final List<Long> received = new ArrayList<>(); // guarded by this
+  private final List<Long> arrivals = new ArrayList<>(); // nanoTime of each, guarded by this
   private final List<ClientState> states = new CopyOnWriteArrayList<>();
-  private long lastArrivalNanos;
 
   SequencedClient(int clientId, URI endpoint) {
     this.clientId = clientId;
@@ -77,7 +77,7 @@ final class SequencedClient implements IStockServiceCallback, AutoCloseable {
       throw new AssertionError("client " + clientId + " got " + stock.getSymbol() + "'s callback");
     }
     received.add((long) stock.getAsk());
-    lastArrivalNanos = System.nanoTime();
+    arrivals.add(System.nanoTime());
     notifyAll();
   }
 
@@ -110,8 +110,20 @@ final class SequencedClient implements IStockServiceCallback, AutoCloseable {
     return received.size();
   }
 
-  synchronized long lastArrivalNanos() {
-    return lastArrivalNanos;
+  /**
+   * The longest wait for a callback from {@code fromNanos} on (counting from {@code fromNanos} to the
+   * first arrival after it): how long delivery stalled after a fault at that moment.
+   */
+  synchronized Duration longestGapAfter(long fromNanos) {
+    long longest = 0;
+    long previous = fromNanos;
+    for (long at : arrivals) {
+      if (at > fromNanos) {
+        longest = Math.max(longest, at - previous);
+        previous = at;
+      }
+    }
+    return Duration.ofNanos(longest);
   }
 
   synchronized Delivery delivery(long sent) {
