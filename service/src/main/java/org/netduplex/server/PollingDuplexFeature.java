@@ -197,6 +197,39 @@ public final class PollingDuplexFeature implements AbstractPortableFeature, Auto
   }
 
   /**
+   * The endpoint's groups: named sets of sessions to broadcast to, cluster-wide with a shared store.
+   *
+   * @return the groups
+   */
+  public DuplexGroups groups() {
+    return engine.groups();
+  }
+
+  /**
+   * The open session with this id, whichever node opened it (with a shared store, a handle that
+   * works on any node).
+   *
+   * @param sessionId the {@code netdx:SessionId}
+   * @return the session, or empty if it is unknown or ended
+   */
+  public java.util.Optional<DuplexSession> session(String sessionId) {
+    return java.util.Optional.ofNullable(engine.find(sessionId));
+  }
+
+  /**
+   * Runs {@code task} on one node of the cluster at a time: with a shared store, the node that holds
+   * the lease named {@code name}, and another node after it dies or closes; with the in-memory store,
+   * here and now. Closing the endpoint stops it.
+   *
+   * @param name the lease's name, the same on every node
+   * @param task starts the work, and returns what stops it
+   * @return what stops the task sooner (and gives up its lease)
+   */
+  public AutoCloseable runOnOneNode(String name, OneNodeTask task) {
+    return engine.runOnOneNode(name, task);
+  }
+
+  /**
    * The endpoint's settings.
    *
    * @return the config, as given to the constructor

@@ -31,6 +31,7 @@ public final class DuplexEngine implements AutoCloseable {
   private final InactivitySweeper sweeper;
   private final PendingCallbackReplies callbackReplies;
   private final SessionIdCheck idCheck;
+  private final StoreGroups groups = new StoreGroups(this);
   private volatile boolean closed;
 
   public DuplexEngine(DuplexServerConfig config) {
@@ -380,6 +381,46 @@ public final class DuplexEngine implements AutoCloseable {
 
   private static <T> T newProxy(Class<T> contract, CallbackInvocationHandler handler) {
     return contract.cast(Proxy.newProxyInstance(contract.getClassLoader(), new Class<?>[] {contract}, handler));
+  }
+
+  /** The endpoint's groups, kept by its store. */
+  public org.netduplex.server.DuplexGroups groups() {
+    return groups;
+  }
+
+  void join(String group, RealDuplexSession session) {
+    store.join(group, session);
+  }
+
+  void leave(String group, RealDuplexSession session) {
+    store.leave(group, session);
+  }
+
+  int groupSize(String group) {
+    return store.groupSize(group);
+  }
+
+  /** Queues {@code messages} for every member of {@code group}; returns how many took them all. */
+  int broadcast(String group, java.util.List<CallbackMessage> messages) {
+    SessionStore.Fanout fanout = store.broadcast(group, messages, scheduler.nanoTime(), config.maxPendingMessagesPerSession());
+    for (int i = 0; i < fanout.queued(); i++) {
+      metrics.messageQueued();
+    }
+    for (RealDuplexSession refused : fanout.refused()) {
+      metrics.messageRefused();
+      listener.messageRefused(refused);
+    }
+    return fanout.reached();
+  }
+
+  /** Runs {@code task} on one node of the store's cluster at a time (the in-memory store: here, now). */
+  public AutoCloseable runOnOneNode(String name, org.netduplex.server.OneNodeTask task) {
+    return store.runOnOneNode(java.util.Objects.requireNonNull(name, "name"), java.util.Objects.requireNonNull(task, "task"));
+  }
+
+  /** The open or half-closed session with this id, wherever it was opened; null if unknown or ended. */
+  public RealDuplexSession find(String sessionId) {
+    return store.find(sessionId);
   }
 
   /** The two-way callbacks waiting for their clients' answers. */

@@ -14,6 +14,8 @@ import org.netduplex.server.SessionEndReason;
  */
 public final class LocalSessionStore implements SessionStore {
   private SessionRegistry registry;
+  private final LocalGroups groups = new LocalGroups();
+  private final LocalOneNodeTasks oneNodeTasks = new LocalOneNodeTasks();
   private StoreContext context;
   private long timeoutNanos;
   private long drainNanos;
@@ -21,6 +23,9 @@ public final class LocalSessionStore implements SessionStore {
 
   @Override
   public void start(StoreContext context) {
+    if (this.context != null) {
+      throw new IllegalStateException("A store serves one endpoint; this one already serves another");
+    }
     this.context = context;
     this.registry = new SessionRegistry(context.config().maxSessions());
     this.timeoutNanos = context.config().inactivityTimeout().toNanos();
@@ -71,6 +76,7 @@ public final class LocalSessionStore implements SessionStore {
     }
     Mailbox.Detach detach = session.mailbox.detach(session);
     registry.remove(session, detach.mailboxClosed());
+    groups.ended(session);
     if (detach.orphanedPoll() != null) {
       // A client that closed its session asked for this: its poll ends quietly, not with a fault.
       detach.orphanedPoll().complete(reason == SessionEndReason.CLOSED_BY_CLIENT ? PollOutcome.EMPTY : PollOutcome.ENDED);
@@ -197,9 +203,58 @@ public final class LocalSessionStore implements SessionStore {
     return m.session().mailbox.discard(m);
   }
 
+  @Override
+  public void join(String group, RealDuplexSession session) {
+    groups.join(group, session);
+  }
+
+  @Override
+  public void leave(String group, RealDuplexSession session) {
+    groups.leave(group, session);
+  }
+
+  @Override
+  public int groupSize(String group) {
+    return groups.size(group);
+  }
+
+  @Override
+  public Fanout broadcast(String group, List<CallbackMessage> messages, long nowNanos, int maxPerSession) {
+    int reached = 0;
+    int queued = 0;
+    List<RealDuplexSession> refused = new ArrayList<>();
+    for (RealDuplexSession member : groups.members(group)) {
+      boolean all = true;
+      boolean full = false;
+      for (CallbackMessage m : messages) {
+        switch (offer(new QueuedMessage(member, m, nowNanos), maxPerSession)) {
+          case QUEUED, HANDED_TO_POLL -> queued++;
+          case QUEUE_FULL -> {
+            all = false;
+            full = true;
+          }
+          case SESSION_ENDED -> all = false;
+        }
+      }
+      if (all) {
+        reached++;
+      }
+      if (full) {
+        refused.add(member);
+      }
+    }
+    return new Fanout(reached, queued, refused);
+  }
+
+  @Override
+  public AutoCloseable runOnOneNode(String name, org.netduplex.server.OneNodeTask task) {
+    return oneNodeTasks.run(name, task);
+  }
+
   /** Every session lives in this JVM alone: stopping ends them all. */
   @Override
   public List<Ended> stop() {
+    oneNodeTasks.stopAll();
     List<Ended> ended = new ArrayList<>();
     for (RealDuplexSession s : new ArrayList<>(registry.all())) {
       Ended e = end(s, SessionEndReason.SERVER_STOPPED);

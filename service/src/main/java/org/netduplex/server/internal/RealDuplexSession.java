@@ -61,6 +61,11 @@ public final class RealDuplexSession implements DuplexSession {
     return header.address();
   }
 
+  /** The engine this session belongs to. */
+  DuplexEngine engine() {
+    return engine;
+  }
+
   public DuplexHeader header() {
     return header;
   }

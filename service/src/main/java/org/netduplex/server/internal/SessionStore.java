@@ -20,7 +20,11 @@ import org.netduplex.server.SessionEndReason;
  * time between nodes.
  */
 public interface SessionStore extends DuplexStore {
-  /** Binds the store to its engine; called once, before anything else. */
+  /**
+   * Binds the store to its engine; called once, before anything else: one store serves one engine
+   * (a second call throws {@link IllegalStateException}). The engine calls {@link #stop} then
+   * {@link #close} when it closes.
+   */
   void start(StoreContext context);
 
   /** The open or half-closed session with this id, or null if it is unknown or ended. */
@@ -131,6 +135,34 @@ public interface SessionStore extends DuplexStore {
 
   /** A taken message that cannot be encoded: out of flight for good; false if it was acked or dropped meanwhile. */
   boolean discard(QueuedMessage m);
+
+  /** Adds {@code session} to {@code group} (cluster-wide in a shared store); an ended session is not added. */
+  void join(String group, RealDuplexSession session);
+
+  /** Removes {@code session} from {@code group}. */
+  void leave(String group, RealDuplexSession session);
+
+  /** Members of {@code group} now. */
+  int groupSize(String group);
+
+  /**
+   * Offers each of {@code messages}, in order, to every member of {@code group}, as {@link #offer}
+   * does with {@code maxPerSession}, each queued at {@code nowNanos}; members whose session ended
+   * leave the group.
+   */
+  Fanout broadcast(String group, List<CallbackMessage> messages, long nowNanos, int maxPerSession);
+
+  /**
+   * What {@link #broadcast} did: {@code reached} members took every message, {@code queued} messages
+   * in all were queued, and {@code refused} members had a full queue (each once).
+   */
+  record Fanout(int reached, int queued, List<RealDuplexSession> refused) {}
+
+  /**
+   * Runs {@code task} while this node holds the lease named {@code name} (the in-memory store: at
+   * once); {@link #stop} stops it. Returns what stops it sooner.
+   */
+  AutoCloseable runOnOneNode(String name, org.netduplex.server.OneNodeTask task);
 
   /** Whether the store can take requests now (a shared store: its server answers). */
   default boolean available() {
