@@ -97,14 +97,10 @@ final class NodeCommands {
     return "sent=" + count + " full=" + full + " failed=" + failed;
   }
 
-  /** The session by id, wherever it was opened (a store shared by the cluster lists every session). */
+  /** The session by id, wherever it was opened ({@code feature.session(id)}: with a shared store, any node's). */
   private DuplexSession session(String sessionId) {
-    for (DuplexSession s : feature.sessions()) {
-      if (s.id().equals(sessionId)) {
-        return s;
-      }
-    }
-    throw new SessionLookupException("no open session " + sessionId + " seen from this node");
+    return feature.session(sessionId)
+        .orElseThrow(() -> new SessionLookupException("no open session " + sessionId + " seen from this node"));
   }
 
   private static void pause(long millis, long deadline, long seq) {
