@@ -30,8 +30,11 @@ final class RedisNode implements AutoCloseable {
   private boolean closed;
 
   RedisNode(String redisUri, String nodeId, String prefix, Consumer<DuplexServerConfig.Builder> settings) {
-    DuplexServerConfig.Builder config = DuplexServerConfig.builder()
-        .store(RedisDuplexStore.builder(redisUri).nodeId(nodeId).keyPrefix(prefix).build());
+    this(RedisDuplexStore.builder(redisUri).nodeId(nodeId).keyPrefix(prefix), settings);
+  }
+
+  RedisNode(RedisDuplexStore.Builder store, Consumer<DuplexServerConfig.Builder> settings) {
+    DuplexServerConfig.Builder config = DuplexServerConfig.builder().store(store.build());
     settings.accept(config);
     this.feature = new PollingDuplexFeature(config.build());
     this.address = URI.create("http://localhost:" + freePort() + "/StockService");

@@ -1,6 +1,7 @@
 package org.netduplex.redis.internal;
 
 import io.lettuce.core.RedisClient;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -36,8 +37,9 @@ import org.netduplex.server.internal.StoreContext;
  * hints can be lost); the session handles this node has seen (dropped when the events stream says
  * another node ended one); and which poll token took each message being written (its fencing token).
  *
- * <p>Times: Redis gets the engine's clock as wall-clock ms, {@link #nowMillis()}: the wall clock at
- * start plus the engine's elapsed time, so a {@code FakeScheduler} drives inactivity and leases too.
+ * <p>Times: Redis gets wall-clock ms from the store's {@link Clock}, the same on every node (the
+ * system clock; a test gives all its nodes one fake clock); the engine's own clock measures what
+ * stays on the node (a poll's timeout, a message's delivery time).
  */
 public final class RedisSessionStore implements SessionStore {
   private static final Logger LOG = Logger.getLogger(RedisSessionStore.class.getName());
@@ -50,6 +52,7 @@ public final class RedisSessionStore implements SessionStore {
   private final RedisFunctions functions;
   private final StoreCalls calls;
   private final Duration lease;
+  private final Duration readBlock;
   private final ExecutorService executor;
   private final Map<String, RealDuplexSession> handles = new ConcurrentHashMap<>();
   /** Sessions a poll's ack or a write left half-closed and empty: {@link #drained} says so once. */
@@ -64,8 +67,7 @@ public final class RedisSessionStore implements SessionStore {
   private WakeListener wakes;
   private EndEventsTail events;
   private OneNodeLeases oneNode;
-  private long startNanos;
-  private long startMillis;
+  private final Clock clock;
   private long timeoutMillis;
   private long drainMillis;
   private long tombstoneMillis;
@@ -79,10 +81,14 @@ public final class RedisSessionStore implements SessionStore {
   /** A poll parked on this node, with its address. */
   private record Parked(ParkedPoll poll, String address) {}
 
-  RedisSessionStore(RedisClient client, RedisFunctions functions, Duration commandTimeout, Duration lease) {
+  RedisSessionStore(RedisClient client, RedisFunctions functions, Duration commandTimeout, Duration lease, Clock clock) {
     this.client = client;
+    this.clock = clock;
     this.functions = functions;
     this.calls = new StoreCalls(commandTimeout);
+    // A blocking read must end before the command timeout would fail it.
+    Duration half = commandTimeout.dividedBy(2);
+    this.readBlock = half.compareTo(Duration.ofSeconds(1)) < 0 ? half : Duration.ofSeconds(1);
     this.lease = lease;
     this.executor = Executors.newFixedThreadPool(2, r -> {
       Thread t = new Thread(r, "netduplex-redis-" + functions.node());
@@ -104,8 +110,6 @@ public final class RedisSessionStore implements SessionStore {
     }
     this.context = context;
     this.scheduler = context.scheduler();
-    this.startNanos = scheduler.nanoTime();
-    this.startMillis = System.currentTimeMillis();
     long timeoutNanos = context.config().inactivityTimeout().toNanos();
     this.timeoutMillis = context.config().inactivityTimeout().toMillis();
     this.drainMillis = Math.min(timeoutMillis, context.config().closeDrainTimeout().toMillis());
@@ -114,18 +118,20 @@ public final class RedisSessionStore implements SessionStore {
     this.sweepInterval = tenth.compareTo(Duration.ofSeconds(1)) < 0 ? tenth : Duration.ofSeconds(1);
     this.oneNode = new OneNodeLeases(functions, scheduler, executor, this::nowMillis);
     this.wakes = new WakeListener(client.connectPubSub(), functions.channel(), executor, this::hint, this::retakeAll);
-    this.events = new EndEventsTail(client.connect(), functions.eventsKey(), functions.node(), this::endedElsewhere);
+    this.events = new EndEventsTail(client.connect(), functions.eventsKey(), functions.node(), readBlock,
+        this::endedElsewhere);
     events.start();
     heartbeat(nowMillis());
   }
 
-  /** The engine's clock as wall-clock ms (what every Function gets as now). */
+  /** Wall-clock ms, what every Function gets as now. */
   long nowMillis() {
-    return startMillis + (scheduler.nanoTime() - startNanos) / 1_000_000;
+    return clock.millis();
   }
 
+  /** The engine-clock time of a wall-clock time of the past. */
   private long nanosAt(long millis) {
-    return startNanos + (millis - startMillis) * 1_000_000;
+    return scheduler.nanoTime() - Math.max(0, nowMillis() - millis) * 1_000_000;
   }
 
   // ------------------------------------------------------------------------------------------ sessions
@@ -268,13 +274,13 @@ public final class RedisSessionStore implements SessionStore {
     lastHeartbeatMillis = now;
     functions.heartbeat(now, NODE_TTL.toMillis())
         .thenCompose(ok -> functions.reap(now))
-        .whenComplete((requeued, error) -> {
+        .whenCompleteAsync((requeued, error) -> {
           if (error != null) {
             calls.backgroundFailed("the heartbeat", error);
           } else if (requeued > 0) {
             LOG.info(() -> requeued + " messages in flight on a node that stopped answering went back to their queues");
           }
-        });
+        }, executor);
   }
 
   @Override
@@ -334,33 +340,34 @@ public final class RedisSessionStore implements SessionStore {
   @Override
   public PollStart poll(String address, DeliveryAck ack, ParkedPoll poll, long nowNanos, long deadlineNanos) {
     String token = Long.toString(tokens.incrementAndGet(), 36);
-    // Registered before the call: a wake-up may arrive before its reply does.
+    // Registered (and counted) before the call: a wake-up may arrive before its reply does. Every
+    // way out goes through unpark, which uncounts it once.
     parked.put(token, new Parked(poll, address));
+    context.pollParked();
     RedisFunctions.Polled polled;
     try {
       long parkMillis = Math.max(0, (deadlineNanos - nowNanos) / 1_000_000) + 10_000;
       polled = await(functions.poll(nowMillis(), address, token, lease.toMillis(), parkMillis, ack != null,
           ack == null ? null : ack.stream(), ack == null ? 0 : ack.highest()));
     } catch (StoreLostException e) {
-      parked.remove(token);
+      unpark(token);
       return UNKNOWN;
     } catch (RuntimeException e) {
-      parked.remove(token);
+      unpark(token);
       throw e;
     }
     drainedSessions.addAll(polled.drained());
     List<QueuedMessage> released = messages(polled.released());
     switch (polled.status()) {
       case UNKNOWN -> {
-        parked.remove(token);
+        unpark(token);
         return UNKNOWN;
       }
       case MESSAGE -> {
-        parked.remove(token);
+        unpark(token);
         return new PollStart(false, false, taken(polled.taken(), address, token), released, polled.ackBeyondSent());
       }
       default -> {
-        context.pollParked();
         if (!polled.replacedToken().isEmpty()) {
           Parked older = unpark(polled.replacedToken());
           if (older != null) {
@@ -396,7 +403,7 @@ public final class RedisSessionStore implements SessionStore {
     if (session == null) {
       session = handle(new DuplexHeader(address, e.sessionId()), nowMillis(), "open");
     }
-    long queuedNanos = scheduler.nanoTime() - Math.max(0, nowMillis() - e.queuedAtMillis()) * 1_000_000;
+    long queuedNanos = nanosAt(e.queuedAtMillis());
     return number == 0 ? new QueuedMessage(session, e.message(), queuedNanos)
         : new QueuedMessage(session, e.message(), queuedNanos, stream, number);
   }

@@ -463,6 +463,15 @@ class RedisFunctionsTest {
   }
 
   @Test
+  void aRedisThatRestartedEmptyGetsTheFunctionsAgainAndReportsTheLossOnTheFirstCall() {
+    open("A", "s1");
+    connections.get(0).sync().flushall();
+    connections.get(0).sync().functionFlush(io.lettuce.core.FlushMode.SYNC);
+    assertInstanceOf(StoreLostException.class, assertThrows(RuntimeException.class, () -> poll(node2, 1, "A", "t1")));
+    assertEquals(PollStatus.UNKNOWN, poll(node2, 2, "A", "t2").status());
+  }
+
+  @Test
   void aRedisThatLostItsFunctionsGetsThemAgain() {
     connections.get(0).sync().functionFlush(io.lettuce.core.FlushMode.SYNC);
     assertEquals(OpenStatus.OPENED, get(node1.open(0, "A", "s1", 10, 1, 1)).status());
