@@ -210,8 +210,8 @@ class ClusterFailureTest {
 
   /**
    * Test 1: node 2 killed with SIGKILL while callbacks flow through all three nodes. It reports each
-   * answer written 100 ms after writing it ({@code hold}), so its store acknowledges that much later
-   * and the kill finds answers the clients have and Redis still holds in flight. Its clients' next polls
+   * answer written 100 ms after writing it ({@code hold}), so its store acknowledges that much later,
+   * and is killed while Redis shows it holding one: delivered, and still in flight. Its clients' next polls
    * land on the others; what it held in flight goes back to the head of its queue when another node
    * finds its heartbeat gone (an acknowledging client's next poll acknowledges what it had instead).
    * A plain client may so receive again what it had: at most what node 2 held in flight at the kill.
@@ -226,6 +226,7 @@ class ClusterFailureTest {
       rig.node(2).call("hold 100", Duration.ofSeconds(5));
       f.sendFrom(rig.node(1), MESSAGES, GAP_MILLIS);
       f.awaitAnyReceived(MESSAGES / 4);
+      Eventually.await("node 2 holding an answer in flight", Duration.ofSeconds(20), () -> inFlightHeldBy("n2") > 0);
 
       long killedAt = System.nanoTime();
       rig.kill9(2);
