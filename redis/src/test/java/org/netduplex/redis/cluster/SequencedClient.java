@@ -67,14 +67,6 @@ final class SequencedClient implements IStockServiceCallback, AutoCloseable {
     return client.identity().sessionId();
   }
 
-  String address() {
-    return client.identity().address();
-  }
-
-  ClientState state() {
-    return client.state();
-  }
-
   boolean everFaulted() {
     return states.contains(ClientState.FAULTED) || client.state() == ClientState.FAULTED;
   }
@@ -97,18 +89,6 @@ final class SequencedClient implements IStockServiceCallback, AutoCloseable {
       if (left <= 0) {
         throw new AssertionError("client " + clientId + ": no seq " + seq + " within " + max + "; state "
             + client.state() + ", received " + received.size() + ", last " + (received.isEmpty() ? "-" : received.get(received.size() - 1)));
-      }
-      wait(Math.max(1, left / 1_000_000));
-    }
-  }
-
-  /** Waits until {@code count} callbacks arrived in all (duplicates counted). */
-  synchronized void awaitCount(int count, Duration max) throws InterruptedException {
-    long deadline = System.nanoTime() + max.toNanos();
-    while (received.size() < count) {
-      long left = deadline - System.nanoTime();
-      if (left <= 0) {
-        throw new AssertionError("client " + clientId + ": " + received.size() + " of " + count + " within " + max);
       }
       wait(Math.max(1, left / 1_000_000));
     }
