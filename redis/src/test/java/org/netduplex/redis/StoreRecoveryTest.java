@@ -88,10 +88,15 @@ class StoreRecoveryTest {
     CompletableFuture<HttpResponse<String>> parked = n1.http.postAsync(WireClient.MAKE_CONNECTION, client.makeConnection());
     Eventually.await("poll parked on n1", () -> n1.feature.metrics().parkedPolls() == 1);
     adminConnection.sync().flushall();
+    // The poll that finds the loss ends with the polls parked then; every later one is UnknownAddress.
+    HttpResponse<String> finder = n1.http.post(WireClient.MAKE_CONNECTION, client.makeConnection());
+    assertTrue(finder.body().contains("SessionEnded") || finder.body().contains("UnknownAddress"), finder.body());
     HttpResponse<String> next = n1.http.post(WireClient.MAKE_CONNECTION, client.makeConnection());
     assertTrue(next.body().contains("UnknownAddress"), next.body());
+    // The orphaned poll is answered with a fault at once, not at its timeout: SessionEnded, or
+    // UnknownAddress if the front hands it to CXF's chain, which polls the (now empty) store again.
     HttpResponse<String> orphan = parked.orTimeout(20, java.util.concurrent.TimeUnit.SECONDS).join();
-    assertTrue(orphan.body().contains("SessionEnded"), orphan.body());
+    assertTrue(orphan.body().contains("SessionEnded") || orphan.body().contains("UnknownAddress"), orphan.body());
   }
 
   @Test

@@ -32,10 +32,9 @@ import org.netduplex.server.internal.StoreContext;
 /**
  * The engine's store on Redis: each SPI method is one {@code FCALL} of the {@code netduplex_v1}
  * library ({@link RedisFunctions}), so any node can serve any call or poll of any session. What
- * stays on this node: the polls parked here (their HTTP requests are here), keyed by poll token,
- * completed on a pub/sub hint, a newer poll, the address's end or their timeout (which takes first:
- * hints can be lost); the session handles this node has seen (dropped when the events stream says
- * another node ended one); and which poll token took each message being written (its fencing token).
+ * stays on this node: the polls parked here, whose HTTP requests are here ({@link NodePolls}); the
+ * session handles this node has seen (dropped when the events stream says another node ended one);
+ * and which poll token took each message being written (its fencing token).
  *
  * <p>Times: Redis gets wall-clock ms from the store's {@link Clock}, the same on every node (the
  * system clock; a test gives all its nodes one fake clock); the engine's own clock measures what
@@ -57,7 +56,6 @@ public final class RedisSessionStore implements SessionStore {
   private final Map<String, RealDuplexSession> handles = new ConcurrentHashMap<>();
   /** Sessions a poll's ack or a write left half-closed and empty: {@link #drained} says so once. */
   private final Set<String> drainedSessions = ConcurrentHashMap.newKeySet();
-  private final Map<String, Parked> parked = new ConcurrentHashMap<>();
   /** The poll token each message of an answer being written was taken under (identity: records compare by value). */
   private final Map<QueuedMessage, String> takenBy = Collections.synchronizedMap(new IdentityHashMap<>());
   private final Map<String, Boolean> morePending = new ConcurrentHashMap<>();
@@ -67,6 +65,7 @@ public final class RedisSessionStore implements SessionStore {
   private WakeListener wakes;
   private EndEventsTail events;
   private OneNodeLeases oneNode;
+  private NodePolls polls;
   private final Clock clock;
   private long timeoutMillis;
   private long drainMillis;
@@ -77,9 +76,8 @@ public final class RedisSessionStore implements SessionStore {
 
   /** A poll for an address no session uses (PollStart.unknown() is package-private in the SPI). */
   private static final PollStart UNKNOWN = new PollStart(true, false, null, List.of(), false);
-
-  /** A poll parked on this node, with its address. */
-  private record Parked(ParkedPoll poll, String address) {}
+  /** A poll something else answered while its call was out (a loss of Redis's data ended it): nothing more to do. */
+  private static final PollStart ANSWERED = new PollStart(false, false, null, List.of(), false);
 
   RedisSessionStore(RedisClient client, RedisFunctions functions, Duration commandTimeout, Duration lease, Clock clock) {
     this.client = client;
@@ -117,7 +115,18 @@ public final class RedisSessionStore implements SessionStore {
     Duration tenth = Duration.ofNanos(Math.min(timeoutNanos, context.config().closeDrainTimeout().toNanos())).dividedBy(10);
     this.sweepInterval = tenth.compareTo(Duration.ofSeconds(1)) < 0 ? tenth : Duration.ofSeconds(1);
     this.oneNode = new OneNodeLeases(functions, scheduler, executor, this::nowMillis);
-    this.wakes = new WakeListener(client.connectPubSub(), functions.channel(), executor, this::hint, this::retakeAll);
+    this.polls = new NodePolls(functions, context, executor, calls, lease, this::nowMillis, new NodePolls.Messages() {
+      @Override
+      public QueuedMessage taken(RedisFunctions.Taken taken, String address, String token) {
+        return RedisSessionStore.this.taken(taken, address, token);
+      }
+
+      @Override
+      public void requeue(QueuedMessage m) {
+        requeueFirst(List.of(m));
+      }
+    });
+    this.wakes = new WakeListener(client.connectPubSub(), functions.channel(), executor, polls::hint, polls::retakeAll);
     this.events = new EndEventsTail(client.connect(), functions.eventsKey(), functions.node(), readBlock,
         this::endedElsewhere);
     events.start();
@@ -233,7 +242,7 @@ public final class RedisSessionStore implements SessionStore {
     if (last) {
       morePending.remove(session.address());
       if (owner.equals(node())) {
-        Parked p = unpark(token);
+        NodePolls.Parked p = polls.unpark(token);
         if (p != null) {
           // A client that closed its session asked for this: its poll ends quietly, not with a fault.
           p.poll().complete(reason == SessionEndReason.CLOSED_BY_CLIENT ? PollOutcome.EMPTY : PollOutcome.ENDED);
@@ -328,7 +337,7 @@ public final class RedisSessionStore implements SessionStore {
           yield OfferStatus.QUEUED;
         }
         if (offered.owner().equals(node())) {
-          executor.execute(() -> take(offered.token(), s.address()));
+          executor.execute(() -> polls.take(offered.token(), s.address()));
         }
         yield OfferStatus.HANDED_TO_POLL;
       }
@@ -340,53 +349,43 @@ public final class RedisSessionStore implements SessionStore {
   @Override
   public PollStart poll(String address, DeliveryAck ack, ParkedPoll poll, long nowNanos, long deadlineNanos) {
     String token = Long.toString(tokens.incrementAndGet(), 36);
-    // Registered (and counted) before the call: a wake-up may arrive before its reply does. Every
-    // way out goes through unpark, which uncounts it once.
-    parked.put(token, new Parked(poll, address));
-    context.pollParked();
+    polls.register(token, poll, address); // every way out goes through unpark
     RedisFunctions.Polled polled;
     try {
       long parkMillis = Math.max(0, (deadlineNanos - nowNanos) / 1_000_000) + 10_000;
       polled = await(functions.poll(nowMillis(), address, token, lease.toMillis(), parkMillis, ack != null,
           ack == null ? null : ack.stream(), ack == null ? 0 : ack.highest()));
     } catch (StoreLostException e) {
-      unpark(token);
-      return UNKNOWN;
+      // Redis lost its data: the poll's address is gone, unless the loss already answered the poll.
+      return polls.unpark(token) == null ? ANSWERED : UNKNOWN;
     } catch (RuntimeException e) {
-      unpark(token);
+      if (polls.unpark(token) == null) {
+        return ANSWERED;
+      }
       throw e;
     }
     drainedSessions.addAll(polled.drained());
     List<QueuedMessage> released = messages(polled.released());
     switch (polled.status()) {
       case UNKNOWN -> {
-        unpark(token);
+        polls.unpark(token);
         return UNKNOWN;
       }
       case MESSAGE -> {
-        unpark(token);
+        polls.unpark(token);
         return new PollStart(false, false, taken(polled.taken(), address, token), released, polled.ackBeyondSent());
       }
       default -> {
         if (!polled.replacedToken().isEmpty()) {
-          Parked older = unpark(polled.replacedToken());
+          NodePolls.Parked older = polls.unpark(polled.replacedToken());
           if (older != null) {
             context.answerEmpty(older.poll()); // a newer poll must not strand the older one
           }
         }
-        poll.armTimeout(scheduler, deadlineNanos, () -> expire(token));
+        poll.armTimeout(scheduler, deadlineNanos, () -> polls.expire(token));
         return new PollStart(false, false, null, released, polled.ackBeyondSent());
       }
     }
-  }
-
-  /** Takes a poll of this node out of the local map; null if someone else did. Counts it unparked once. */
-  private Parked unpark(String token) {
-    Parked p = parked.remove(token);
-    if (p != null) {
-      context.pollUnparked();
-    }
-    return p;
   }
 
   /** A message a poll took, with its session's handle; remembers the token it was taken under. */
@@ -424,82 +423,6 @@ public final class RedisSessionStore implements SessionStore {
       }
     }
     return out;
-  }
-
-  /** A hint from another node's Function, on the executor. */
-  private void hint(String text) {
-    String[] parts = text.split(" ", 4);
-    if (parts.length < 3) {
-      return;
-    }
-    switch (parts[0]) {
-      case "wake" -> take(parts[1], parts[2]);
-      case "replaced" -> {
-        Parked p = unpark(parts[1]);
-        if (p != null) {
-          context.answerEmpty(p.poll());
-        }
-      }
-      case "ended" -> {
-        Parked p = unpark(parts[1]);
-        if (p != null) {
-          boolean quiet = parts.length > 3 && parts[3].equals(SessionEndReason.CLOSED_BY_CLIENT.name());
-          p.poll().complete(quiet ? PollOutcome.EMPTY : PollOutcome.ENDED);
-        }
-      }
-      default -> LOG.fine(() -> "Unknown hint on the node channel: " + text);
-    }
-  }
-
-  /** A parked poll of this node was told something waits: take it, if the poll is still this node's. */
-  private void take(String token, String address) {
-    if (!parked.containsKey(token)) {
-      return;
-    }
-    functions.take(nowMillis(), address, token, lease.toMillis()).whenCompleteAsync((r, error) -> {
-      if (error != null) {
-        calls.backgroundFailed("a woken poll's take", error); // its timeout takes again
-      } else if (r.status() == RedisFunctions.TakeStatus.MESSAGE) {
-        deliver(token, address, r.taken());
-      }
-    }, executor);
-  }
-
-  /** The parked poll's timeout: take what a lost hint left behind, else answer empty. */
-  private void expire(String token) {
-    Parked p = parked.get(token);
-    if (p == null) {
-      return;
-    }
-    functions.expire(nowMillis(), p.address(), token, lease.toMillis()).whenCompleteAsync((r, error) -> {
-      if (error == null && r.status() == RedisFunctions.TakeStatus.MESSAGE) {
-        deliver(token, p.address(), r.taken());
-        return;
-      }
-      if (error != null) {
-        calls.backgroundFailed("a poll's timeout", error);
-      }
-      Parked mine = unpark(token);
-      if (mine != null) {
-        context.answerEmpty(mine.poll());
-      }
-    }, executor);
-  }
-
-  /** Completes the parked poll with what it took; if something else answered it first, the message goes back. */
-  private void deliver(String token, String address, RedisFunctions.Taken t) {
-    QueuedMessage m = taken(t, address, token);
-    Parked p = unpark(token);
-    if (p == null || !p.poll().complete(new PollOutcome.Deliver(m))) {
-      requeueFirst(List.of(m));
-    }
-  }
-
-  /** After a (re)subscription: hints sent while unsubscribed are lost, so every parked poll takes once. */
-  private void retakeAll() {
-    for (Map.Entry<String, Parked> e : parked.entrySet()) {
-      take(e.getKey(), e.getValue().address());
-    }
   }
 
   @Override
@@ -574,7 +497,7 @@ public final class RedisSessionStore implements SessionStore {
     try {
       RedisFunctions.Requeued r = calls.await(functions.requeue(nowMillis(), address, token == null ? "" : token));
       if (!r.fenced() && r.owner().equals(node())) {
-        executor.execute(() -> take(r.token(), address));
+        executor.execute(() -> polls.take(r.token(), address));
       }
       return r.dropped();
     } catch (RuntimeException e) {
@@ -646,7 +569,7 @@ public final class RedisSessionStore implements SessionStore {
       }
       for (String own : chunk.ownPolls()) {
         String[] tokenAddress = own.split(" ", 2);
-        executor.execute(() -> take(tokenAddress[0], tokenAddress[1]));
+        executor.execute(() -> polls.take(tokenAddress[0], tokenAddress[1]));
       }
     } while (!cursor.equals("0"));
     return new Fanout(reached, queued, refused);
@@ -681,9 +604,9 @@ public final class RedisSessionStore implements SessionStore {
   /** Redis came back empty: every session this node knew is gone; their polls end, so clients fault instead of hanging. */
   private void storeLost(String newEpoch) {
     LOG.warning(() -> "Redis lost the session store's data (new epoch " + newEpoch + "): this node's "
-        + handles.size() + " sessions and " + parked.size() + " parked polls end");
-    for (String token : new ArrayList<>(parked.keySet())) {
-      Parked p = unpark(token);
+        + handles.size() + " sessions and " + polls.size() + " parked polls end");
+    for (String token : polls.tokens()) {
+      NodePolls.Parked p = polls.unpark(token);
       if (p != null) {
         p.poll().complete(PollOutcome.ENDED);
       }
@@ -705,8 +628,8 @@ public final class RedisSessionStore implements SessionStore {
     stopped = true;
     oneNode.stopAll();
     long now = nowMillis();
-    for (String token : new ArrayList<>(parked.keySet())) {
-      Parked p = unpark(token);
+    for (String token : polls.tokens()) {
+      NodePolls.Parked p = polls.unpark(token);
       if (p != null) {
         functions.unpark(now, p.address(), token);
         context.answerEmpty(p.poll());

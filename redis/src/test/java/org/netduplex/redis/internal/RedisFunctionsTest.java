@@ -511,6 +511,32 @@ class RedisFunctionsTest {
   }
 
   @Test
+  void aOneNodeLeaseHasOneHolderUntilItIsGivenUp() {
+    assertTrue(get(node1.lease(0, "ticker", "n1", 5_000)));
+    assertFalse(get(node2.lease(1, "ticker", "n2", 5_000)));
+    assertTrue(get(node1.lease(2, "ticker", "n1", 5_000))); // renewed by its holder
+    assertFalse(get(node2.releaseLease(3, "ticker", "n2"))); // not its lease to give up
+    assertTrue(get(node1.releaseLease(3, "ticker", "n1")));
+    assertTrue(get(node2.lease(4, "ticker", "n2", 5_000)));
+  }
+
+  @Test
+  void aBroadcastReportsMembersWhoseQueueIsFull() {
+    open("A", "s1");
+    open("B", "s2");
+    get(node1.groupJoin(0, "g", "A", "s1"));
+    get(node1.groupJoin(0, "g", "B", "s2"));
+    offer(node1, "A", "s1", "m1"); // s1's queue is full at 1
+    byte[] payload = EntryCodec.payload(0, new CallbackMessage("q".getBytes(StandardCharsets.UTF_8), "urn:q"));
+    RedisFunctions.BroadcastChunk chunk = get(node1.broadcast(1, "g", "0", 100,
+        List.of(new RedisFunctions.Broadcast(payload, 1, 1)), 1));
+    assertEquals("0", chunk.cursor());
+    assertEquals(1, chunk.reached());
+    assertEquals(List.of("s1"), chunk.refused());
+    assertEquals(1, get(node1.session(1, "s2")).queued());
+  }
+
+  @Test
   void anEntryIsBinarySafe() {
     byte[] body = new byte[512];
     for (int i = 0; i < body.length; i++) {
