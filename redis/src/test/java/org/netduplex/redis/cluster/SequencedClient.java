@@ -16,7 +16,11 @@ import org.netduplex.stock.Stock;
 /**
  * A real {@link PollingDuplexClient} that records the sequence numbers of its callbacks in arrival
  * order, and every state it went through (a cluster test fails if one client was ever FAULTED). Short
- * timeouts, as for tests that kill servers: a poll to a dead node is given up within seconds.
+ * timeouts, as for tests that kill servers: a poll to a dead node fails at once (its connection is
+ * reset) and one lost in a black hole is given up after 6 s. The margin is 5 s, not 1 s: on a loaded
+ * machine a poll's empty answer can come later than 1 s past the server's poll timeout, and a plain
+ * (non-acking) client that gave up on a poll the server then answers with a message loses it, as
+ * WCF's would: that is the client's timeout, not the cluster, and would hide what the tests measure.
  */
 final class SequencedClient implements IStockServiceCallback, AutoCloseable {
   /** The server's poll timeout the nodes run with ({@code --poll-timeout-ms 1000}). */
