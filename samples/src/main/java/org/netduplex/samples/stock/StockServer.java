@@ -3,7 +3,8 @@ package org.netduplex.samples.stock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Random;
-import org.netduplex.core.Cancellable;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.netduplex.core.Scheduler;
 import org.netduplex.core.SystemScheduler;
 import org.netduplex.samples.SampleServer;
@@ -13,31 +14,33 @@ import org.netduplex.server.PollingDuplexFeature;
 
 /**
  * The stock ticker server of seed 002 on CXF's embedded Jetty: StockService plus a quote ticker, the
- * ticker page at {@code /} and the status page at {@code /status}.
+ * ticker page at {@code /} and the status page at {@code /status}. The ticker runs through
+ * {@link PollingDuplexFeature#runOnOneNode}: on one node of a cluster at a time (in memory: here).
  */
 public final class StockServer implements AutoCloseable {
+  private static final Logger LOG = Logger.getLogger(StockServer.class.getName());
+  /** The ticker's lease, the same on every node. */
+  static final String TICKER = "stock-ticker";
   /** The symbols the sample quotes; the first two appear in the capture. */
   public static final List<String> SYMBOLS = List.of("AAHH", "CZLP", "MSFT", "JAVA", "CXFX", "WCFS", "SLVR", "POLL");
 
-  private final SampleServer sample;
+  private final SampleServer<StockServiceImpl> sample;
   private final StockServiceImpl service;
-  private final Scheduler scheduler;
   private final SystemScheduler ownedScheduler;
-  private final Duration tickInterval;
-  private volatile Cancellable nextTick;
+  private final AutoCloseable ticker;
   private volatile boolean closed;
 
   private StockServer(Options o) {
-    this.tickInterval = o.tickInterval;
-    this.service = new StockServiceImpl(new StockQuotes(new Random(o.seed), SYMBOLS));
-    this.sample = new SampleServer("stock ticker", o.host(), o.port(), "StockService", o.maxThreads(), o.config(),
-        service, service, web -> web.file("/", "stock.html").file("/stock.js", "stock.js"));
+    StockQuotes quotes = new StockQuotes(new Random(o.seed), SYMBOLS);
+    this.sample = new SampleServer<>("stock ticker", o.host(), o.port(), "StockService", o.maxThreads(), o.config(),
+        duplex -> new StockServiceImpl(quotes, duplex.groups()),
+        web -> web.file("/", "stock.html").file("/stock.js", "stock.js"));
+    this.service = sample.service();
     // After the endpoints, which may fail to start (a port in use): nothing to stop then.
     this.ownedScheduler = o.config().scheduler() == null ? new SystemScheduler("stock-ticker", 1) : null;
-    this.scheduler = o.config().scheduler() != null ? o.config().scheduler() : ownedScheduler;
-    if (!tickInterval.isZero()) {
-      nextTick = scheduler.schedule(this::tick, tickInterval);
-    }
+    Scheduler scheduler = o.config().scheduler() != null ? o.config().scheduler() : ownedScheduler;
+    this.ticker = o.tickInterval.isZero() ? () -> { }
+        : sample.duplex().runOnOneNode(TICKER, new StockTicker(scheduler, o.tickInterval, this::tickNow));
   }
 
   /** Starts a server; see {@link Options} for the defaults. */
@@ -90,23 +93,16 @@ public final class StockServer implements AutoCloseable {
     return service.quotes();
   }
 
-  private void tick() {
-    if (closed) {
-      return;
-    }
-    tickNow();
-    nextTick = scheduler.schedule(this::tick, tickInterval);
-  }
-
   @Override
   public void close() {
     if (closed) {
       return;
     }
     closed = true;
-    Cancellable t = nextTick;
-    if (t != null) {
-      t.cancel();
+    try {
+      ticker.close(); // gives up the lease at once, so another node takes the ticker over
+    } catch (Exception e) {
+      LOG.log(Level.WARNING, "The ticker did not stop cleanly: " + e);
     }
     sample.close();
     if (ownedScheduler != null) {
