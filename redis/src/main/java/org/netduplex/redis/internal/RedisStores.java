@@ -1,0 +1,15 @@
+package org.netduplex.redis.internal;
+
+import io.lettuce.core.RedisClient;
+import java.time.Duration;
+
+/** Makes a {@link RedisSessionStore} for the public builder, which lives in another package. */
+public final class RedisStores {
+  private RedisStores() {
+  }
+
+  public static RedisSessionStore newStore(RedisClient client, RedisFunctions functions, Duration commandTimeout,
+      Duration lease) {
+    return new RedisSessionStore(client, functions, commandTimeout, lease);
+  }
+}
