@@ -24,6 +24,10 @@ public final class CommandLine {
   public static final Option DUPLEX_MODE = Option.choice("duplex-mode",
       "single: one message per poll answer, as WCF; multiple: several to a poll that asks (NetDuplex's batch)",
       "single", "multiple");
+  public static final Option REDIS = Option.redisUri("redis", "redis://localhost:6379",
+      "run as a node of a cluster: sessions, groups and one-node tasks in this Redis (7.0+)");
+  public static final Option NODE_ID = Option.nodeId("node-id", "node-1",
+      "this node's id in the cluster, unique (with --redis; default: a random one)");
   public static final Option PROFILE = Option.choice("profile",
       "sl2: SOAP 1.1 text at --url; sl3: SOAP 1.2 binary (Silverlight 3+) at <url>-soap12", "sl2", "sl3");
 
@@ -71,7 +75,8 @@ public final class CommandLine {
   /** The options every sample server has. */
   public static List<Option> serverOptions(int defaultPort, String defaultInactivityTimeout) {
     return List.of(HOST, Option.port(defaultPort), POLL_TIMEOUT, Option.duration("inactivity-timeout",
-        defaultInactivityTimeout, "how long a session may stay silent before it ends", null), DUPLEX_MODE);
+        defaultInactivityTimeout, "how long a session may stay silent before it ends", null), DUPLEX_MODE,
+        REDIS, NODE_ID);
   }
 
   /** The options every console client has. */
@@ -113,6 +118,30 @@ public final class CommandLine {
         .duplexMode("multiple".equalsIgnoreCase(options.get(DUPLEX_MODE.name()))
             ? DuplexMode.MULTIPLE_MESSAGES_PER_POLL : DuplexMode.SINGLE_MESSAGE_PER_POLL)
         .build();
+  }
+
+  /**
+   * {@link #serverConfig(String)}, and with {@code --redis} a store in Redis for the endpoint of
+   * {@code sample} (see {@link ClusterStore}), as node {@code --node-id}: the server is then a node
+   * of that sample's cluster.
+   *
+   * @throws UsageException for {@code --node-id} without {@code --redis}
+   * @throws io.lettuce.core.RedisException if Redis cannot be reached now
+   */
+  public DuplexServerConfig serverConfig(String defaultInactivityTimeout, String sample) {
+    DuplexServerConfig config = serverConfig(defaultInactivityTimeout);
+    if (!has(REDIS.name())) {
+      if (has(NODE_ID.name())) {
+        throw new UsageException(sample + "-server: --node-id names a cluster node: it needs --redis redis://HOST:PORT");
+      }
+      return config;
+    }
+    return config.toBuilder().store(ClusterStore.redis(value(REDIS.name()), value(NODE_ID.name()), sample)).build();
+  }
+
+  /** Whether the server is a cluster node ({@code --redis}). */
+  public boolean clustered() {
+    return has(REDIS.name());
   }
 
   /** {@code --url}: the service's SOAP 1.1 address, whatever the profile. */

@@ -27,7 +27,8 @@ public final class StockServer implements AutoCloseable {
   private final SampleServer<StockServiceImpl> sample;
   private final StockServiceImpl service;
   private final SystemScheduler ownedScheduler;
-  private final AutoCloseable ticker;
+  private final StockTicker ticker;
+  private final AutoCloseable tickerLease;
   private volatile boolean closed;
 
   private StockServer(Options o) {
@@ -39,8 +40,8 @@ public final class StockServer implements AutoCloseable {
     // After the endpoints, which may fail to start (a port in use): nothing to stop then.
     this.ownedScheduler = o.config().scheduler() == null ? new SystemScheduler("stock-ticker", 1) : null;
     Scheduler scheduler = o.config().scheduler() != null ? o.config().scheduler() : ownedScheduler;
-    this.ticker = o.tickInterval.isZero() ? () -> { }
-        : sample.duplex().runOnOneNode(TICKER, new StockTicker(scheduler, o.tickInterval, this::tickNow));
+    this.ticker = new StockTicker(scheduler, o.tickInterval, this::tickNow);
+    this.tickerLease = o.tickInterval.isZero() ? () -> { } : sample.duplex().runOnOneNode(TICKER, ticker);
   }
 
   /** Starts a server; see {@link Options} for the defaults. */
@@ -81,6 +82,16 @@ public final class StockServer implements AutoCloseable {
     service.publish(serviceQuotes().tick());
   }
 
+  /** Whether the ticker runs on this node now (in a cluster, on one node at a time). */
+  boolean tickerRunning() {
+    return ticker.running();
+  }
+
+  /** Ticks this node's ticker ran. */
+  int ticks() {
+    return ticker.ticks();
+  }
+
   int subscriberCount() {
     return service.subscriberCount();
   }
@@ -100,7 +111,7 @@ public final class StockServer implements AutoCloseable {
     }
     closed = true;
     try {
-      ticker.close(); // gives up the lease at once, so another node takes the ticker over
+      tickerLease.close(); // gives up the lease at once, so another node takes the ticker over
     } catch (Exception e) {
       LOG.log(Level.WARNING, "The ticker did not stop cleanly: " + e);
     }

@@ -1,6 +1,7 @@
 package org.netduplex.samples.stock;
 
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Logger;
 import org.netduplex.core.Cancellable;
 import org.netduplex.core.Scheduler;
@@ -18,6 +19,8 @@ final class StockTicker implements OneNodeTask {
   private final Scheduler scheduler;
   private final Duration interval;
   private final Runnable tick;
+  private final AtomicInteger running = new AtomicInteger();
+  private final AtomicInteger ticks = new AtomicInteger();
 
   StockTicker(Scheduler scheduler, Duration interval, Runnable tick) {
     this.scheduler = scheduler;
@@ -27,10 +30,20 @@ final class StockTicker implements OneNodeTask {
 
   @Override
   public AutoCloseable start() {
-    LOG.info("The stock ticker runs on this node");
-    Running running = new Running();
-    running.scheduleNext();
-    return running;
+    running.incrementAndGet();
+    Running run = new Running();
+    run.scheduleNext();
+    return run;
+  }
+
+  /** Whether it runs on this node now. */
+  boolean running() {
+    return running.get() > 0;
+  }
+
+  /** Ticks run on this node so far. */
+  int ticks() {
+    return ticks.get();
   }
 
   /** One run of the ticker, from its start to its stop. */
@@ -50,6 +63,7 @@ final class StockTicker implements OneNodeTask {
         return;
       }
       try {
+        ticks.incrementAndGet();
         tick.run();
       } catch (RuntimeException e) {
         LOG.warning("A quote tick failed: " + e.getMessage());
@@ -59,12 +73,15 @@ final class StockTicker implements OneNodeTask {
 
     @Override
     public void close() {
+      if (stopped) {
+        return;
+      }
       stopped = true;
+      running.decrementAndGet();
       Cancellable n = next;
       if (n != null) {
         n.cancel();
       }
-      LOG.info("The stock ticker stopped on this node");
     }
   }
 }

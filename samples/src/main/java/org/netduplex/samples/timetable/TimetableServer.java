@@ -138,6 +138,11 @@ public final class TimetableServer implements AutoCloseable {
     });
   }
 
+  /** Whether this node watches the file now (in a cluster, one node at a time). */
+  boolean watching() {
+    return watching;
+  }
+
   /** Reads refused (malformed, half written, gone). */
   int reloadsRefused() {
     return loader.refused();
