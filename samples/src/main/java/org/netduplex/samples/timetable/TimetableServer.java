@@ -87,7 +87,6 @@ public final class TimetableServer implements AutoCloseable {
     TimetableWatcher watcher = new TimetableWatcher(file.path(), debouncer::trigger);
     watching = true;
     service.startWatching(loader.load().orElse(service.current()));
-    LOG.info("This node watches the timetable file " + file.path());
     return () -> {
       watching = false;
       service.stopWatching();
