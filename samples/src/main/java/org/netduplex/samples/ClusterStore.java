@@ -1,5 +1,6 @@
 package org.netduplex.samples;
 
+import io.lettuce.core.RedisException;
 import org.netduplex.redis.RedisDuplexStore;
 import org.netduplex.server.DuplexStore;
 
@@ -14,14 +15,22 @@ public final class ClusterStore {
   /**
    * Connects to {@code redisUri} as {@code nodeId} (null: a random id) for the endpoint of {@code sample}.
    *
-   * @throws io.lettuce.core.RedisException if Redis cannot be reached now
+   * @throws IllegalStateException naming {@code redisUri} if Redis cannot be reached now
    */
   public static DuplexStore redis(String redisUri, String nodeId, String sample) {
     RedisDuplexStore.Builder builder = RedisDuplexStore.builder(redisUri).keyPrefix(keyPrefix(sample));
     if (nodeId != null) {
       builder.nodeId(nodeId);
     }
-    return builder.build();
+    try {
+      return builder.build();
+    } catch (RedisException e) { // Lettuce's message names the address as "host/<unresolved>:port"
+      Throwable root = e;
+      while (root.getCause() != null) {
+        root = root.getCause();
+      }
+      throw new IllegalStateException("no Redis answers at " + redisUri + " (" + root.getMessage() + ")", e);
+    }
   }
 
   /** The prefix of the store's keys for {@code sample}; a service's own keys go under {@code <prefix>:app}. */

@@ -126,7 +126,7 @@ public final class CommandLine {
    * of that sample's cluster.
    *
    * @throws UsageException for {@code --node-id} without {@code --redis}
-   * @throws io.lettuce.core.RedisException if Redis cannot be reached now
+   * @throws IllegalStateException if Redis cannot be reached now
    */
   public DuplexServerConfig serverConfig(String defaultInactivityTimeout, String sample) {
     DuplexServerConfig config = serverConfig(defaultInactivityTimeout);
