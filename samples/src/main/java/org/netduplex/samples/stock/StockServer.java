@@ -7,15 +7,20 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.netduplex.core.Scheduler;
 import org.netduplex.core.SystemScheduler;
+import org.netduplex.redis.RedisDuplexStore;
+import org.netduplex.samples.ClusterStore;
 import org.netduplex.samples.SampleServer;
 import org.netduplex.samples.ServerOptions;
 import org.netduplex.server.DuplexMetrics;
+import org.netduplex.server.DuplexServerConfig;
 import org.netduplex.server.PollingDuplexFeature;
 
 /**
  * The stock ticker server of seed 002 on CXF's embedded Jetty: StockService plus a quote ticker, the
  * ticker page at {@code /} and the status page at {@code /status}. The ticker runs through
- * {@link PollingDuplexFeature#runOnOneNode}: on one node of a cluster at a time (in memory: here).
+ * {@link PollingDuplexFeature#runOnOneNode}: on one node of a cluster at a time (in memory: here);
+ * a cluster node keeps the quotes in the cluster's Redis ({@link RedisQuoteBook}), so every node
+ * registers clients with the prices the ticker last set.
  */
 public final class StockServer implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(StockServer.class.getName());
@@ -32,7 +37,7 @@ public final class StockServer implements AutoCloseable {
   private volatile boolean closed;
 
   private StockServer(Options o) {
-    StockQuotes quotes = new StockQuotes(new Random(o.seed), SYMBOLS);
+    StockQuotes quotes = new StockQuotes(new Random(o.seed), SYMBOLS, bookFor(o.config()));
     this.sample = new SampleServer<>("stock ticker", o.host(), o.port(), "StockService", o.maxThreads(), o.config(),
         duplex -> new StockServiceImpl(quotes, duplex.groups()),
         web -> web.file("/", "stock.html").file("/stock.js", "stock.js"));
@@ -42,6 +47,12 @@ public final class StockServer implements AutoCloseable {
     Scheduler scheduler = o.config().scheduler() != null ? o.config().scheduler() : ownedScheduler;
     this.ticker = new StockTicker(scheduler, o.tickInterval, this::tickNow);
     this.tickerLease = o.tickInterval.isZero() ? () -> { } : sample.duplex().runOnOneNode(TICKER, ticker);
+  }
+
+  /** One node's quotes in memory; a cluster node's (its store is in Redis) in that Redis, shared by every node. */
+  private static QuoteBook bookFor(DuplexServerConfig config) {
+    return config.store() == null ? new LocalQuoteBook()
+        : new RedisQuoteBook(RedisDuplexStore.connection(config.store()), ClusterStore.keyPrefix("stock") + ":app");
   }
 
   /** Starts a server; see {@link Options} for the defaults. */

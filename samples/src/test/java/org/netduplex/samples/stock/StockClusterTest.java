@@ -25,9 +25,9 @@ import org.netduplex.testing.Eventually;
 
 /**
  * Two stock nodes on one real Redis, a client whose connections alternate between them: the ticker
- * runs on one node, so each quote comes once; when that node stops, the other ticks and the client,
- * in the same session, goes on getting quotes. Both nodes quote from the same seed, so a second
- * ticker would send every quote twice.
+ * runs on one node, so each quote comes once; the quotes are the cluster's, so a client registering
+ * on the other node gets the notes a Sync set on the ticking one; when the ticking node stops, the
+ * other ticks and the client, in the same session, goes on getting quotes.
  */
 class StockClusterTest {
   private static final Duration TICK = Duration.ofMillis(50);
@@ -53,6 +53,18 @@ class StockClusterTest {
 
       StockServer holder = a.tickerRunning() ? a : b;
       StockServer other = holder == a ? b : a;
+      try (PollingDuplexClient<IStockService> writer = client(URI.create(holder.address()), new LinkedBlockingQueue<>())) {
+        writer.service().sync(StockQuotes.stock("CZLP", 35.27, 34.21, "on the ticking node"));
+      }
+      while (!"on the ticking node".equals(registered(quotes, "CZLP").getNotes())) {
+        // one-way: the echo to every subscriber says the notes are recorded
+      }
+      BlockingQueue<Stock> direct = new LinkedBlockingQueue<>();
+      try (PollingDuplexClient<IStockService> late = client(URI.create(other.address()), direct)) {
+        late.service().register();
+        assertEquals("on the ticking node", registered(direct, "CZLP").getNotes(), "the other node lacks the notes");
+      }
+
       holder.close(); // gives up the lease: the other node takes the ticker over
       Eventually.await("the other node ticks", Duration.ofSeconds(10), other::tickerRunning);
       int before = other.ticks();
@@ -91,9 +103,24 @@ class StockClusterTest {
     return StockServer.start(new StockServer.Options().port(nodes.port(i)).tickInterval(TICK).config(nodes.config(i)));
   }
 
+  /** The first quote of {@code symbol} on {@code from}. */
+  private static Stock registered(BlockingQueue<Stock> from, String symbol) throws InterruptedException {
+    while (true) {
+      Stock q = from.poll(10, TimeUnit.SECONDS);
+      assertNotNull(q, "no quote of " + symbol);
+      if (q.getSymbol().equals(symbol)) {
+        return q;
+      }
+    }
+  }
+
   private PollingDuplexClient<IStockService> client(URI address) {
+    return client(address, quotes);
+  }
+
+  private static PollingDuplexClient<IStockService> client(URI address, BlockingQueue<Stock> into) {
     return PollingDuplexClient.builder(address)
-        .callback(IStockServiceCallback.class, quotes::add)
+        .callback(IStockServiceCallback.class, into::add)
         .config(TwoNodes.clientConfig())
         .build(IStockService.class);
   }
