@@ -6,6 +6,7 @@ import io.lettuce.core.RedisURI;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.codec.ByteArrayCodec;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.UUID;
@@ -68,6 +69,7 @@ public final class RedisDuplexStore {
     private String keyPrefix = "nd";
     private Duration leaseTime = Duration.ofSeconds(30);
     private Duration commandTimeout = Duration.ofSeconds(1);
+    private Clock clock = Clock.systemUTC();
 
     private Builder(RedisURI uri) {
       this.uri = uri;
@@ -132,6 +134,19 @@ public final class RedisDuplexStore {
     }
 
     /**
+     * The wall clock the store's decisions in Redis use (inactivity, leases, heartbeats): it must
+     * agree across the nodes of one Redis, within the sweep's precision. The default is the system's
+     * clock (keep the nodes on NTP); a test gives all its nodes one fake clock.
+     *
+     * @param clock not null
+     * @return this builder
+     */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /**
      * Connects to Redis and loads the store's functions (replacing an older copy of the same version).
      *
      * @return the store, for {@code DuplexServerConfig.Builder.store}; the endpoint closes it
@@ -146,7 +161,7 @@ public final class RedisDuplexStore {
           .build());
       try {
         StatefulRedisConnection<byte[], byte[]> connection = client.connect(ByteArrayCodec.INSTANCE);
-        return RedisStores.newStore(client, new RedisFunctions(connection, keyPrefix, nodeId), commandTimeout, leaseTime);
+        return RedisStores.newStore(client, new RedisFunctions(connection, keyPrefix, nodeId), commandTimeout, leaseTime, clock);
       } catch (RuntimeException e) {
         client.shutdown();
         throw e;

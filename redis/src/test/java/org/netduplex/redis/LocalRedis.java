@@ -48,6 +48,20 @@ public final class LocalRedis implements AutoCloseable {
     Eventually.await("redis-server accepting on " + port, Duration.ofSeconds(10), this::accepting);
   }
 
+  /** Stops the server as an operator would ({@code SHUTDOWN}: the AOF is flushed first) and waits until it is gone. */
+  public void shutdown() throws IOException {
+    try (Socket s = new Socket("127.0.0.1", port)) {
+      s.getOutputStream().write("SHUTDOWN\r\n".getBytes());
+      s.getInputStream().read(); // the server closes the connection as it exits
+    }
+    try {
+      process.waitFor();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    process = null;
+  }
+
   /** Kills the server (SIGKILL: as a crash) and waits until it is gone. */
   public void stop() {
     if (process != null) {

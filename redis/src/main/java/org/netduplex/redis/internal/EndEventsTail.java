@@ -30,12 +30,15 @@ final class EndEventsTail implements AutoCloseable {
   private final String stream;
   private final String self;
   private final Handler handler;
+  private final Duration block;
   private final Thread thread;
   private volatile boolean closed;
   private String lastId;
 
-  EndEventsTail(StatefulRedisConnection<String, String> connection, String stream, String self, Handler handler) {
+  EndEventsTail(StatefulRedisConnection<String, String> connection, String stream, String self, Duration block,
+      Handler handler) {
     this.connection = connection;
+    this.block = block;
     this.stream = stream;
     this.self = self;
     this.handler = handler;
@@ -59,7 +62,7 @@ final class EndEventsTail implements AutoCloseable {
     while (!closed) {
       try {
         List<StreamMessage<String, String>> batch = connection.sync().xread(
-            XReadArgs.Builder.block(Duration.ofSeconds(1)).count(500), XReadArgs.StreamOffset.from(stream, lastId));
+            XReadArgs.Builder.block(block).count(500), XReadArgs.StreamOffset.from(stream, lastId));
         for (StreamMessage<String, String> m : batch) {
           lastId = m.getId();
           Map<String, String> body = m.getBody();

@@ -386,12 +386,17 @@ public final class RedisFunctions {
   }
 
   private <T> CompletionStage<T> call(String function, ScriptOutputType type, byte[] key, long now, Object... args) {
+    return recovering(true, function, type, key, now, args);
+  }
+
+  private <T> CompletionStage<T> recovering(boolean mayReload, String function, ScriptOutputType type, byte[] key,
+      long now, Object... args) {
     return this.<T>attempt(function, type, key, now, args).exceptionallyCompose(e -> {
       Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
       String text = cause instanceof RedisCommandExecutionException ? String.valueOf(cause.getMessage()) : "";
-      if (text.contains("Function not found")) { // a Redis that restarted empty: load the library, try once more
+      if (mayReload && text.contains("Function not found")) { // a Redis that restarted empty: load, try once more
         return redis.functionLoad(source, true).toCompletableFuture()
-            .thenCompose(loaded -> this.<T>attempt(function, type, key, now, args));
+            .thenCompose(loaded -> this.<T>recovering(false, function, type, key, now, args));
       }
       if (text.startsWith("NDEPOCH")) {
         return initEpoch().thenCompose(fresh -> {

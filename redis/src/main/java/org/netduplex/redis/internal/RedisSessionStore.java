@@ -1,6 +1,7 @@
 package org.netduplex.redis.internal;
 
 import io.lettuce.core.RedisClient;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -31,13 +32,13 @@ import org.netduplex.server.internal.StoreContext;
 /**
  * The engine's store on Redis: each SPI method is one {@code FCALL} of the {@code netduplex_v1}
  * library ({@link RedisFunctions}), so any node can serve any call or poll of any session. What
- * stays on this node: the polls parked here (their HTTP requests are here), keyed by poll token,
- * completed on a pub/sub hint, a newer poll, the address's end or their timeout (which takes first:
- * hints can be lost); the session handles this node has seen (dropped when the events stream says
- * another node ended one); and which poll token took each message being written (its fencing token).
+ * stays on this node: the polls parked here, whose HTTP requests are here ({@link NodePolls}); the
+ * session handles this node has seen (dropped when the events stream says another node ended one);
+ * and which poll token took each message being written (its fencing token).
  *
- * <p>Times: Redis gets the engine's clock as wall-clock ms, {@link #nowMillis()}: the wall clock at
- * start plus the engine's elapsed time, so a {@code FakeScheduler} drives inactivity and leases too.
+ * <p>Times: Redis gets wall-clock ms from the store's {@link Clock}, the same on every node (the
+ * system clock; a test gives all its nodes one fake clock); the engine's own clock measures what
+ * stays on the node (a poll's timeout, a message's delivery time).
  */
 public final class RedisSessionStore implements SessionStore {
   private static final Logger LOG = Logger.getLogger(RedisSessionStore.class.getName());
@@ -50,11 +51,11 @@ public final class RedisSessionStore implements SessionStore {
   private final RedisFunctions functions;
   private final StoreCalls calls;
   private final Duration lease;
+  private final Duration readBlock;
   private final ExecutorService executor;
   private final Map<String, RealDuplexSession> handles = new ConcurrentHashMap<>();
   /** Sessions a poll's ack or a write left half-closed and empty: {@link #drained} says so once. */
   private final Set<String> drainedSessions = ConcurrentHashMap.newKeySet();
-  private final Map<String, Parked> parked = new ConcurrentHashMap<>();
   /** The poll token each message of an answer being written was taken under (identity: records compare by value). */
   private final Map<QueuedMessage, String> takenBy = Collections.synchronizedMap(new IdentityHashMap<>());
   private final Map<String, Boolean> morePending = new ConcurrentHashMap<>();
@@ -64,8 +65,8 @@ public final class RedisSessionStore implements SessionStore {
   private WakeListener wakes;
   private EndEventsTail events;
   private OneNodeLeases oneNode;
-  private long startNanos;
-  private long startMillis;
+  private NodePolls polls;
+  private final Clock clock;
   private long timeoutMillis;
   private long drainMillis;
   private long tombstoneMillis;
@@ -75,14 +76,17 @@ public final class RedisSessionStore implements SessionStore {
 
   /** A poll for an address no session uses (PollStart.unknown() is package-private in the SPI). */
   private static final PollStart UNKNOWN = new PollStart(true, false, null, List.of(), false);
+  /** A poll something else answered while its call was out (a loss of Redis's data ended it): nothing more to do. */
+  private static final PollStart ANSWERED = new PollStart(false, false, null, List.of(), false);
 
-  /** A poll parked on this node, with its address. */
-  private record Parked(ParkedPoll poll, String address) {}
-
-  RedisSessionStore(RedisClient client, RedisFunctions functions, Duration commandTimeout, Duration lease) {
+  RedisSessionStore(RedisClient client, RedisFunctions functions, Duration commandTimeout, Duration lease, Clock clock) {
     this.client = client;
+    this.clock = clock;
     this.functions = functions;
     this.calls = new StoreCalls(commandTimeout);
+    // A blocking read must end before the command timeout would fail it.
+    Duration half = commandTimeout.dividedBy(2);
+    this.readBlock = half.compareTo(Duration.ofSeconds(1)) < 0 ? half : Duration.ofSeconds(1);
     this.lease = lease;
     this.executor = Executors.newFixedThreadPool(2, r -> {
       Thread t = new Thread(r, "netduplex-redis-" + functions.node());
@@ -109,8 +113,6 @@ public final class RedisSessionStore implements SessionStore {
     }
     this.context = context;
     this.scheduler = context.scheduler();
-    this.startNanos = scheduler.nanoTime();
-    this.startMillis = System.currentTimeMillis();
     long timeoutNanos = context.config().inactivityTimeout().toNanos();
     this.timeoutMillis = context.config().inactivityTimeout().toMillis();
     this.drainMillis = Math.min(timeoutMillis, context.config().closeDrainTimeout().toMillis());
@@ -118,19 +120,32 @@ public final class RedisSessionStore implements SessionStore {
     Duration tenth = Duration.ofNanos(Math.min(timeoutNanos, context.config().closeDrainTimeout().toNanos())).dividedBy(10);
     this.sweepInterval = tenth.compareTo(Duration.ofSeconds(1)) < 0 ? tenth : Duration.ofSeconds(1);
     this.oneNode = new OneNodeLeases(functions, scheduler, executor, this::nowMillis);
-    this.wakes = new WakeListener(client.connectPubSub(), functions.channel(), executor, this::hint, this::retakeAll);
-    this.events = new EndEventsTail(client.connect(), functions.eventsKey(), functions.node(), this::endedElsewhere);
+    this.polls = new NodePolls(functions, context, executor, calls, lease, this::nowMillis, new NodePolls.Messages() {
+      @Override
+      public QueuedMessage taken(RedisFunctions.Taken taken, String address, String token) {
+        return RedisSessionStore.this.taken(taken, address, token);
+      }
+
+      @Override
+      public void requeue(QueuedMessage m) {
+        requeueFirst(List.of(m));
+      }
+    });
+    this.wakes = new WakeListener(client.connectPubSub(), functions.channel(), executor, polls::hint, polls::retakeAll);
+    this.events = new EndEventsTail(client.connect(), functions.eventsKey(), functions.node(), readBlock,
+        this::endedElsewhere);
     events.start();
     heartbeat(nowMillis());
   }
 
-  /** The engine's clock as wall-clock ms (what every Function gets as now). */
+  /** Wall-clock ms, what every Function gets as now. */
   long nowMillis() {
-    return startMillis + (scheduler.nanoTime() - startNanos) / 1_000_000;
+    return clock.millis();
   }
 
+  /** The engine-clock time of a wall-clock time of the past. */
   private long nanosAt(long millis) {
-    return startNanos + (millis - startMillis) * 1_000_000;
+    return scheduler.nanoTime() - Math.max(0, nowMillis() - millis) * 1_000_000;
   }
 
   // ------------------------------------------------------------------------------------------ sessions
@@ -232,7 +247,7 @@ public final class RedisSessionStore implements SessionStore {
     if (last) {
       morePending.remove(session.address());
       if (owner.equals(node())) {
-        Parked p = unpark(token);
+        NodePolls.Parked p = polls.unpark(token);
         if (p != null) {
           // A client that closed its session asked for this: its poll ends quietly, not with a fault.
           p.poll().complete(reason == SessionEndReason.CLOSED_BY_CLIENT ? PollOutcome.EMPTY : PollOutcome.ENDED);
@@ -273,13 +288,13 @@ public final class RedisSessionStore implements SessionStore {
     lastHeartbeatMillis = now;
     functions.heartbeat(now, NODE_TTL.toMillis())
         .thenCompose(ok -> functions.reap(now))
-        .whenComplete((requeued, error) -> {
+        .whenCompleteAsync((requeued, error) -> {
           if (error != null) {
             calls.backgroundFailed("the heartbeat", error);
           } else if (requeued > 0) {
             LOG.info(() -> requeued + " messages in flight on a node that stopped answering went back to their queues");
           }
-        });
+        }, executor);
   }
 
   @Override
@@ -327,7 +342,7 @@ public final class RedisSessionStore implements SessionStore {
           yield OfferStatus.QUEUED;
         }
         if (offered.owner().equals(node())) {
-          executor.execute(() -> take(offered.token(), s.address()));
+          executor.execute(() -> polls.take(offered.token(), s.address()));
         }
         yield OfferStatus.HANDED_TO_POLL;
       }
@@ -339,52 +354,43 @@ public final class RedisSessionStore implements SessionStore {
   @Override
   public PollStart poll(String address, DeliveryAck ack, ParkedPoll poll, long nowNanos, long deadlineNanos) {
     String token = Long.toString(tokens.incrementAndGet(), 36);
-    // Registered before the call: a wake-up may arrive before its reply does.
-    parked.put(token, new Parked(poll, address));
+    polls.register(token, poll, address); // every way out goes through unpark
     RedisFunctions.Polled polled;
     try {
       long parkMillis = Math.max(0, (deadlineNanos - nowNanos) / 1_000_000) + 10_000;
       polled = await(functions.poll(nowMillis(), address, token, lease.toMillis(), parkMillis, ack != null,
           ack == null ? null : ack.stream(), ack == null ? 0 : ack.highest()));
     } catch (StoreLostException e) {
-      parked.remove(token);
-      return UNKNOWN;
+      // Redis lost its data: the poll's address is gone, unless the loss already answered the poll.
+      return polls.unpark(token) == null ? ANSWERED : UNKNOWN;
     } catch (RuntimeException e) {
-      parked.remove(token);
+      if (polls.unpark(token) == null) {
+        return ANSWERED;
+      }
       throw e;
     }
     drainedSessions.addAll(polled.drained());
     List<QueuedMessage> released = messages(polled.released());
     switch (polled.status()) {
       case UNKNOWN -> {
-        parked.remove(token);
+        polls.unpark(token);
         return UNKNOWN;
       }
       case MESSAGE -> {
-        parked.remove(token);
+        polls.unpark(token);
         return new PollStart(false, false, taken(polled.taken(), address, token), released, polled.ackBeyondSent());
       }
       default -> {
-        context.pollParked();
         if (!polled.replacedToken().isEmpty()) {
-          Parked older = unpark(polled.replacedToken());
+          NodePolls.Parked older = polls.unpark(polled.replacedToken());
           if (older != null) {
             context.answerEmpty(older.poll()); // a newer poll must not strand the older one
           }
         }
-        poll.armTimeout(scheduler, deadlineNanos, () -> expire(token));
+        poll.armTimeout(scheduler, deadlineNanos, () -> polls.expire(token));
         return new PollStart(false, false, null, released, polled.ackBeyondSent());
       }
     }
-  }
-
-  /** Takes a poll of this node out of the local map; null if someone else did. Counts it unparked once. */
-  private Parked unpark(String token) {
-    Parked p = parked.remove(token);
-    if (p != null) {
-      context.pollUnparked();
-    }
-    return p;
   }
 
   /** A message a poll took, with its session's handle; remembers the token it was taken under. */
@@ -401,7 +407,7 @@ public final class RedisSessionStore implements SessionStore {
     if (session == null) {
       session = handle(new DuplexHeader(address, e.sessionId()), nowMillis(), "open");
     }
-    long queuedNanos = scheduler.nanoTime() - Math.max(0, nowMillis() - e.queuedAtMillis()) * 1_000_000;
+    long queuedNanos = nanosAt(e.queuedAtMillis());
     return number == 0 ? new QueuedMessage(session, e.message(), queuedNanos)
         : new QueuedMessage(session, e.message(), queuedNanos, stream, number);
   }
@@ -422,82 +428,6 @@ public final class RedisSessionStore implements SessionStore {
       }
     }
     return out;
-  }
-
-  /** A hint from another node's Function, on the executor. */
-  private void hint(String text) {
-    String[] parts = text.split(" ", 4);
-    if (parts.length < 3) {
-      return;
-    }
-    switch (parts[0]) {
-      case "wake" -> take(parts[1], parts[2]);
-      case "replaced" -> {
-        Parked p = unpark(parts[1]);
-        if (p != null) {
-          context.answerEmpty(p.poll());
-        }
-      }
-      case "ended" -> {
-        Parked p = unpark(parts[1]);
-        if (p != null) {
-          boolean quiet = parts.length > 3 && parts[3].equals(SessionEndReason.CLOSED_BY_CLIENT.name());
-          p.poll().complete(quiet ? PollOutcome.EMPTY : PollOutcome.ENDED);
-        }
-      }
-      default -> LOG.fine(() -> "Unknown hint on the node channel: " + text);
-    }
-  }
-
-  /** A parked poll of this node was told something waits: take it, if the poll is still this node's. */
-  private void take(String token, String address) {
-    if (!parked.containsKey(token)) {
-      return;
-    }
-    functions.take(nowMillis(), address, token, lease.toMillis()).whenCompleteAsync((r, error) -> {
-      if (error != null) {
-        calls.backgroundFailed("a woken poll's take", error); // its timeout takes again
-      } else if (r.status() == RedisFunctions.TakeStatus.MESSAGE) {
-        deliver(token, address, r.taken());
-      }
-    }, executor);
-  }
-
-  /** The parked poll's timeout: take what a lost hint left behind, else answer empty. */
-  private void expire(String token) {
-    Parked p = parked.get(token);
-    if (p == null) {
-      return;
-    }
-    functions.expire(nowMillis(), p.address(), token, lease.toMillis()).whenCompleteAsync((r, error) -> {
-      if (error == null && r.status() == RedisFunctions.TakeStatus.MESSAGE) {
-        deliver(token, p.address(), r.taken());
-        return;
-      }
-      if (error != null) {
-        calls.backgroundFailed("a poll's timeout", error);
-      }
-      Parked mine = unpark(token);
-      if (mine != null) {
-        context.answerEmpty(mine.poll());
-      }
-    }, executor);
-  }
-
-  /** Completes the parked poll with what it took; if something else answered it first, the message goes back. */
-  private void deliver(String token, String address, RedisFunctions.Taken t) {
-    QueuedMessage m = taken(t, address, token);
-    Parked p = unpark(token);
-    if (p == null || !p.poll().complete(new PollOutcome.Deliver(m))) {
-      requeueFirst(List.of(m));
-    }
-  }
-
-  /** After a (re)subscription: hints sent while unsubscribed are lost, so every parked poll takes once. */
-  private void retakeAll() {
-    for (Map.Entry<String, Parked> e : parked.entrySet()) {
-      take(e.getKey(), e.getValue().address());
-    }
   }
 
   @Override
@@ -572,7 +502,7 @@ public final class RedisSessionStore implements SessionStore {
     try {
       RedisFunctions.Requeued r = calls.await(functions.requeue(nowMillis(), address, token == null ? "" : token));
       if (!r.fenced() && r.owner().equals(node())) {
-        executor.execute(() -> take(r.token(), address));
+        executor.execute(() -> polls.take(r.token(), address));
       }
       return r.dropped();
     } catch (RuntimeException e) {
@@ -644,7 +574,7 @@ public final class RedisSessionStore implements SessionStore {
       }
       for (String own : chunk.ownPolls()) {
         String[] tokenAddress = own.split(" ", 2);
-        executor.execute(() -> take(tokenAddress[0], tokenAddress[1]));
+        executor.execute(() -> polls.take(tokenAddress[0], tokenAddress[1]));
       }
     } while (!cursor.equals("0"));
     return new Fanout(reached, queued, refused);
@@ -679,9 +609,9 @@ public final class RedisSessionStore implements SessionStore {
   /** Redis came back empty: every session this node knew is gone; their polls end, so clients fault instead of hanging. */
   private void storeLost(String newEpoch) {
     LOG.warning(() -> "Redis lost the session store's data (new epoch " + newEpoch + "): this node's "
-        + handles.size() + " sessions and " + parked.size() + " parked polls end");
-    for (String token : new ArrayList<>(parked.keySet())) {
-      Parked p = unpark(token);
+        + handles.size() + " sessions and " + polls.size() + " parked polls end");
+    for (String token : polls.tokens()) {
+      NodePolls.Parked p = polls.unpark(token);
       if (p != null) {
         p.poll().complete(PollOutcome.ENDED);
       }
@@ -703,8 +633,8 @@ public final class RedisSessionStore implements SessionStore {
     stopped = true;
     oneNode.stopAll();
     long now = nowMillis();
-    for (String token : new ArrayList<>(parked.keySet())) {
-      Parked p = unpark(token);
+    for (String token : polls.tokens()) {
+      NodePolls.Parked p = polls.unpark(token);
       if (p != null) {
         functions.unpark(now, p.address(), token);
         context.answerEmpty(p.poll());

@@ -1,6 +1,7 @@
 package org.netduplex.redis.internal;
 
 import io.lettuce.core.RedisClient;
+import java.time.Clock;
 import java.time.Duration;
 
 /** Makes a {@link RedisSessionStore} for the public builder, which lives in another package. */
@@ -9,7 +10,7 @@ public final class RedisStores {
   }
 
   public static RedisSessionStore newStore(RedisClient client, RedisFunctions functions, Duration commandTimeout,
-      Duration lease) {
-    return new RedisSessionStore(client, functions, commandTimeout, lease);
+      Duration lease, Clock clock) {
+    return new RedisSessionStore(client, functions, commandTimeout, lease, clock);
   }
 }

@@ -463,6 +463,15 @@ class RedisFunctionsTest {
   }
 
   @Test
+  void aRedisThatRestartedEmptyGetsTheFunctionsAgainAndReportsTheLossOnTheFirstCall() {
+    open("A", "s1");
+    connections.get(0).sync().flushall();
+    connections.get(0).sync().functionFlush(io.lettuce.core.FlushMode.SYNC);
+    assertInstanceOf(StoreLostException.class, assertThrows(RuntimeException.class, () -> poll(node2, 1, "A", "t1")));
+    assertEquals(PollStatus.UNKNOWN, poll(node2, 2, "A", "t2").status());
+  }
+
+  @Test
   void aRedisThatLostItsFunctionsGetsThemAgain() {
     connections.get(0).sync().functionFlush(io.lettuce.core.FlushMode.SYNC);
     assertEquals(OpenStatus.OPENED, get(node1.open(0, "A", "s1", 10, 1, 1)).status());
@@ -499,6 +508,32 @@ class RedisFunctionsTest {
     assertEquals("s4", EntryCodec.decode(entry).sessionId());
     assertArrayEquals("q".getBytes(StandardCharsets.UTF_8), EntryCodec.decode(entry).message().body());
     assertEquals(-1, get(node1.groupJoin(3, "quotes", "A7", "s7")));
+  }
+
+  @Test
+  void aOneNodeLeaseHasOneHolderUntilItIsGivenUp() {
+    assertTrue(get(node1.lease(0, "ticker", "n1", 5_000)));
+    assertFalse(get(node2.lease(1, "ticker", "n2", 5_000)));
+    assertTrue(get(node1.lease(2, "ticker", "n1", 5_000))); // renewed by its holder
+    assertFalse(get(node2.releaseLease(3, "ticker", "n2"))); // not its lease to give up
+    assertTrue(get(node1.releaseLease(3, "ticker", "n1")));
+    assertTrue(get(node2.lease(4, "ticker", "n2", 5_000)));
+  }
+
+  @Test
+  void aBroadcastReportsMembersWhoseQueueIsFull() {
+    open("A", "s1");
+    open("B", "s2");
+    get(node1.groupJoin(0, "g", "A", "s1"));
+    get(node1.groupJoin(0, "g", "B", "s2"));
+    offer(node1, "A", "s1", "m1"); // s1's queue is full at 1
+    byte[] payload = EntryCodec.payload(0, new CallbackMessage("q".getBytes(StandardCharsets.UTF_8), "urn:q"));
+    RedisFunctions.BroadcastChunk chunk = get(node1.broadcast(1, "g", "0", 100,
+        List.of(new RedisFunctions.Broadcast(payload, 1, 1)), 1));
+    assertEquals("0", chunk.cursor());
+    assertEquals(1, chunk.reached());
+    assertEquals(List.of("s1"), chunk.refused());
+    assertEquals(1, get(node1.session(1, "s2")).queued());
   }
 
   @Test
