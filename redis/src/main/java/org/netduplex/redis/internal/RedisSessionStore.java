@@ -71,7 +71,7 @@ public final class RedisSessionStore implements SessionStore {
   private long drainMillis;
   private long tombstoneMillis;
   private Duration sweepInterval;
-  private volatile long lastHeartbeatMillis = Long.MIN_VALUE;
+  private volatile long lastHeartbeatMillis; // 0: long before any wall-clock now (MIN_VALUE overflowed now - last)
   private volatile boolean stopped;
 
   /** A poll for an address no session uses (PollStart.unknown() is package-private in the SPI). */

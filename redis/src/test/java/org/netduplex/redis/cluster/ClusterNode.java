@@ -64,9 +64,10 @@ public final class ClusterNode {
     factory.setAddress(address(port).toString());
     factory.getFeatures().add(feature);
     Server server = factory.create();
+    HeldAnswers held = HeldAnswers.install(bus, port);
     out.line("ready " + nodeId + " " + port);
 
-    NodeCommands commands = new NodeCommands(feature, out);
+    NodeCommands commands = new NodeCommands(feature, held, out);
     try (BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
       for (String line; (line = in.readLine()) != null; ) {
         if (line.equals("exit")) {

@@ -111,14 +111,6 @@ final class ClusterRig implements AutoCloseable {
     return all;
   }
 
-  String logTails() {
-    StringBuilder s = new StringBuilder();
-    for (NodeProcess n : nodes) {
-      s.append("--- ").append(n.nodeId()).append(" log:\n").append(n.logTail()).append('\n');
-    }
-    return s.toString();
-  }
-
   @Override
   public void close() {
     proxy.close();

@@ -19,7 +19,7 @@ class ClusterRigTest {
   @Test
   void aNodeBehindTheProxySendsTheSequenceItIsToldToAndDiesOnKill9() throws Exception {
     try (ClusterRig rig = ClusterRig.start("rig-self-test", 1, List.of());
-        SequencedClient client = new SequencedClient(7, rig.endpoint()).register()) {
+        SequencedClient client = new SequencedClient(7, rig.endpoint(), true).register()) {
       NodeProcess node = rig.node(1);
       Eventually.await("the session open on n1", () -> node.events().contains("opened " + client.sessionId()));
 

@@ -17,10 +17,17 @@ record Delivery(int clientId, long sent, List<Long> received) {
   }
 
   long lost() {
+    return lostSeqs().size();
+  }
+
+  /** The numbers never received, in order. */
+  List<Long> lostSeqs() {
     Set<Long> seen = new HashSet<>(received);
-    long lost = 0;
+    List<Long> lost = new ArrayList<>();
     for (long i = 0; i < sent; i++) {
-      lost += seen.contains(i) ? 0 : 1;
+      if (!seen.contains(i)) {
+        lost.add(i);
+      }
     }
     return lost;
   }

@@ -19,12 +19,15 @@ import org.netduplex.server.SessionEndedException;
  *       {@code sent=<n> full=<waits> failed=<retries>} when the last is queued. Runs beside other commands.
  *   <li>{@code open}: the node's open-session count ({@code feature.metrics()}).
  *   <li>{@code metrics}: the node's {@code DuplexMetrics}.
+ *   <li>{@code hold <millis>}: from now on each poll answer's write is reported complete that much
+ *       later ({@link HeldAnswers}); 0 ends it.
  * </ul>
  */
 final class NodeCommands {
   private static final long GIVE_UP_NANOS = TimeUnit.SECONDS.toNanos(30);
 
   private final PollingDuplexFeature feature;
+  private final HeldAnswers held;
   private final NodeOutput out;
   private final ExecutorService senders = Executors.newCachedThreadPool(r -> {
     Thread t = new Thread(r, "node-send");
@@ -32,8 +35,9 @@ final class NodeCommands {
     return t;
   });
 
-  NodeCommands(PollingDuplexFeature feature, NodeOutput out) {
+  NodeCommands(PollingDuplexFeature feature, HeldAnswers held, NodeOutput out) {
     this.feature = feature;
+    this.held = held;
     this.out = out;
   }
 
@@ -50,6 +54,10 @@ final class NodeCommands {
             Integer.parseInt(w[5]), Long.parseLong(w[6]))));
         case "open" -> reply(id, () -> String.valueOf(feature.metrics().openSessions()));
         case "metrics" -> reply(id, () -> feature.metrics().toString());
+        case "hold" -> reply(id, () -> {
+          held.hold(Long.parseLong(w[2]));
+          return "holding " + w[2] + " ms";
+        });
         default -> out.line("reply " + id + " err unknown verb " + w[1]);
       }
     } catch (RuntimeException e) {

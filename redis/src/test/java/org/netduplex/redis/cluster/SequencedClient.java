@@ -23,22 +23,30 @@ final class SequencedClient implements IStockServiceCallback, AutoCloseable {
   static final Duration SERVER_POLL_TIMEOUT = Duration.ofSeconds(1);
 
   final int clientId;
+  final boolean acks;
   private final PollingDuplexClient<IStockService> client;
   private final List<Long> received = new ArrayList<>(); // guarded by this
   private final List<Long> arrivals = new ArrayList<>(); // nanoTime of each, guarded by this
   private final List<ClientState> states = new CopyOnWriteArrayList<>();
 
-  SequencedClient(int clientId, URI endpoint) {
+  /**
+   * A client of {@code endpoint}; {@code acks}: acknowledged delivery (the default, docs/protocol.md
+   * section 15: a resent message is dropped by the client), or WCF's plain polls (a message resent
+   * after a node died arrives twice).
+   */
+  SequencedClient(int clientId, URI endpoint, boolean acks) {
     this.clientId = clientId;
+    this.acks = acks;
     this.client = PollingDuplexClient.builder(endpoint)
         .callback(IStockServiceCallback.class, this)
         .config(DuplexClientConfig.builder()
             .serverPollTimeout(SERVER_POLL_TIMEOUT)
-            .pollTimeoutMargin(Duration.ofSeconds(1))
-            .clientPollTimeout(Duration.ofSeconds(2))
+            .pollTimeoutMargin(Duration.ofSeconds(5))
+            .clientPollTimeout(Duration.ofSeconds(6))
             .initialBackoff(Duration.ofMillis(20))
             .maxBackoff(Duration.ofMillis(300))
             .inactivityTimeout(Duration.ofSeconds(60))
+            .acknowledgeDelivery(acks)
             .build())
         .listener(new ClientListener() {
           @Override
@@ -57,14 +65,6 @@ final class SequencedClient implements IStockServiceCallback, AutoCloseable {
 
   String sessionId() {
     return client.identity().sessionId();
-  }
-
-  String address() {
-    return client.identity().address();
-  }
-
-  ClientState state() {
-    return client.state();
   }
 
   boolean everFaulted() {
@@ -89,18 +89,6 @@ final class SequencedClient implements IStockServiceCallback, AutoCloseable {
       if (left <= 0) {
         throw new AssertionError("client " + clientId + ": no seq " + seq + " within " + max + "; state "
             + client.state() + ", received " + received.size() + ", last " + (received.isEmpty() ? "-" : received.get(received.size() - 1)));
-      }
-      wait(Math.max(1, left / 1_000_000));
-    }
-  }
-
-  /** Waits until {@code count} callbacks arrived in all (duplicates counted). */
-  synchronized void awaitCount(int count, Duration max) throws InterruptedException {
-    long deadline = System.nanoTime() + max.toNanos();
-    while (received.size() < count) {
-      long left = deadline - System.nanoTime();
-      if (left <= 0) {
-        throw new AssertionError("client " + clientId + ": " + received.size() + " of " + count + " within " + max);
       }
       wait(Math.max(1, left / 1_000_000));
     }
