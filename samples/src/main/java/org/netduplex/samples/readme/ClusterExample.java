@@ -28,7 +28,7 @@ public final class ClusterExample {
   public static Node start(String redisUri, String nodeId, String address, Supplier<Stock> quotes) {
     // README:cluster-node-begin
     PollingDuplexFeature duplex = new PollingDuplexFeature(DuplexServerConfig.builder()
-        .store(RedisDuplexStore.builder(redisUri)  // e.g. redis://localhost:6379
+        .store(RedisDuplexStore.builder(redisUri)    // e.g. redis://localhost:6379
             .nodeId(nodeId)                          // unique per node
             .keyPrefix("quotes")                     // one per endpoint sharing the Redis
             .build())

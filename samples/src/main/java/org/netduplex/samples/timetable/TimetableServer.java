@@ -83,15 +83,21 @@ public final class TimetableServer implements AutoCloseable {
    * This node holds the watch: watches the file, then reads it (so a write before the watch started
    * is not lost) and sends every subscriber the whole table. Returns what stops watching.
    */
-  private AutoCloseable startWatching() throws IOException {
+  private AutoCloseable startWatching() throws Exception {
     TimetableWatcher watcher = new TimetableWatcher(file.path(), debouncer::trigger);
-    watching = true;
-    service.startWatching(loader.load().orElse(service.current()));
-    return () -> {
+    AutoCloseable stop = () -> {
       watching = false;
       service.stopWatching();
       watcher.close();
     };
+    watching = true;
+    try {
+      service.startWatching(loader.load().orElse(service.current()));
+    } catch (RuntimeException e) { // the store failed: the lease is given up, so stop watching here
+      stop.close();
+      throw e;
+    }
+    return stop;
   }
 
   /** The SOAP 1.1 endpoint (Silverlight 2). */
