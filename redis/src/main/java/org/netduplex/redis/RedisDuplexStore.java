@@ -35,6 +35,23 @@ public final class RedisDuplexStore {
   }
 
   /**
+   * The Lettuce connection of a store {@link Builder#build} made, so a service can keep its own
+   * cluster-wide state (a unique-name registry, say) in the same Redis without a second connection.
+   * Use it for the service's own keys only, with a prefix of its own; never close it: the endpoint
+   * closes it with the store.
+   *
+   * @param store a store this class built
+   * @return its connection (byte-array keys and values)
+   * @throws IllegalArgumentException if {@code store} is not a Redis store
+   */
+  public static StatefulRedisConnection<byte[], byte[]> connection(DuplexStore store) {
+    if (store instanceof org.netduplex.redis.internal.RedisSessionStore redis) {
+      return redis.connection();
+    }
+    throw new IllegalArgumentException("Not a store RedisDuplexStore built: " + store);
+  }
+
+  /**
    * A builder for a store at {@code redisUri}, in Lettuce's URI syntax: {@code redis://host:port},
    * {@code rediss://} for TLS, {@code redis://:password@host}, {@code redis-sentinel://host:26379,host2:26379#mymaster}.
    *

@@ -26,6 +26,10 @@ public final class CommandLine {
       "single", "multiple");
   public static final Option STREAMED_WINDOW = Option.duration("streamed-window", "200ms",
       "in multiple mode, how long a streamed poll answer stays open after its first message", null);
+  public static final Option REDIS = Option.redisUri("redis", "redis://localhost:6379",
+      "run as a node of a cluster: sessions, groups and one-node tasks in this Redis (7.0+)");
+  public static final Option NODE_ID = Option.nodeId("node-id", "node-1",
+      "this node's id in the cluster, unique (with --redis; default: a random one)");
   public static final Option PROFILE = Option.choice("profile",
       "sl2: SOAP 1.1 text at --url; sl3: SOAP 1.2 binary (Silverlight 3+) at <url>-soap12", "sl2", "sl3");
 
@@ -74,7 +78,7 @@ public final class CommandLine {
   public static List<Option> serverOptions(int defaultPort, String defaultInactivityTimeout) {
     return List.of(HOST, Option.port(defaultPort), POLL_TIMEOUT, Option.duration("inactivity-timeout",
         defaultInactivityTimeout, "how long a session may stay silent before it ends", null), DUPLEX_MODE,
-        STREAMED_WINDOW);
+        STREAMED_WINDOW, REDIS, NODE_ID);
   }
 
   /** The options every console client has. */
@@ -117,6 +121,30 @@ public final class CommandLine {
             ? DuplexMode.MULTIPLE_MESSAGES_PER_POLL : DuplexMode.SINGLE_MESSAGE_PER_POLL)
         .streamedAnswerWindow(duration(STREAMED_WINDOW.name(), "200ms"))
         .build();
+  }
+
+  /**
+   * {@link #serverConfig(String)}, and with {@code --redis} a store in Redis for the endpoint of
+   * {@code sample} (see {@link ClusterStore}), as node {@code --node-id}: the server is then a node
+   * of that sample's cluster.
+   *
+   * @throws UsageException for {@code --node-id} without {@code --redis}
+   * @throws IllegalStateException if Redis cannot be reached now
+   */
+  public DuplexServerConfig serverConfig(String defaultInactivityTimeout, String sample) {
+    DuplexServerConfig config = serverConfig(defaultInactivityTimeout);
+    if (!has(REDIS.name())) {
+      if (has(NODE_ID.name())) {
+        throw new UsageException(sample + "-server: --node-id names a cluster node: it needs --redis redis://HOST:PORT");
+      }
+      return config;
+    }
+    return config.toBuilder().store(ClusterStore.redis(value(REDIS.name()), value(NODE_ID.name()), sample)).build();
+  }
+
+  /** Whether the server is a cluster node ({@code --redis}). */
+  public boolean clustered() {
+    return has(REDIS.name());
   }
 
   /** {@code --url}: the service's SOAP 1.1 address, whatever the profile. */

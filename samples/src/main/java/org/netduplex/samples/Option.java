@@ -60,6 +60,27 @@ public record Option(String name, String example, String meaning, Function<Strin
     });
   }
 
+  /** A Redis address in Lettuce's syntax: {@code redis://}, {@code rediss://} (TLS) or {@code redis-sentinel://}. */
+  public static Option redisUri(String name, String example, String meaning) {
+    String expected = "expected redis://HOST:PORT (or rediss://, redis-sentinel://), got ";
+    return new Option(name, example, meaning, value -> {
+      try {
+        URI uri = URI.create(value);
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        boolean known = scheme.equals("redis") || scheme.equals("rediss") || scheme.equals("redis-sentinel");
+        return known && uri.getRawAuthority() != null ? null : expected + value;
+      } catch (IllegalArgumentException e) {
+        return expected + value;
+      }
+    });
+  }
+
+  /** A cluster node's id: what {@code RedisDuplexStore} accepts. */
+  public static Option nodeId(String name, String example, String meaning) {
+    return new Option(name, example, meaning, value -> value.matches("[A-Za-z0-9._-]{1,64}") ? null
+        : "expected 1 to 64 letters, digits, '.', '_' or '-', got " + value);
+  }
+
   /** One of {@code choices}, in any case. */
   public static Option choice(String name, String meaning, String... choices) {
     String expected = "expected " + String.join(" or ", choices);

@@ -3,6 +3,7 @@ package org.netduplex.samples;
 import jakarta.jws.WebService;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import javax.xml.namespace.QName;
 import org.apache.cxf.Bus;
 import org.apache.cxf.BusFactory;
@@ -32,8 +33,10 @@ import org.netduplex.jetty.PollingDuplexJetty;
  * be: CXF's embedded Jetty makes a path's parent its servlet context, so {@code /StockService/soap12}
  * would need a context {@code /StockService}, which would hide the endpoint at {@code /StockService}
  * (CXF refuses it: "conflicts with the registered path /StockService").
+ *
+ * @param <S> the service bean
  */
-public final class SampleServer implements AutoCloseable {
+public final class SampleServer<S> implements AutoCloseable {
   /** Appended to the SOAP 1.1 endpoint's address, the SOAP 1.2 endpoint's. */
   public static final String SOAP12_SUFFIX = "-soap12";
 
@@ -41,19 +44,28 @@ public final class SampleServer implements AutoCloseable {
   private final Server soap11;
   private final Server soap12;
   private final PollingDuplexFeature duplex;
+  private final S service;
   private final String address;
 
   /**
-   * Publishes {@code service} (a {@code @WebService} bean whose {@code wsdlLocation} has both ports) at
-   * {@code http://host:port/path} and {@code http://host:port/path-soap12}, and mounts the pages
-   * {@code pages} adds to the shared ones.
+   * Publishes the service {@code serviceOf} makes for the endpoint's feature (a {@code @WebService}
+   * bean whose {@code wsdlLocation} has both ports) at {@code http://host:port/path} and
+   * {@code http://host:port/path-soap12}, and mounts the pages {@code pages} adds to the shared ones. A
+   * service that is a {@link DuplexSessionListener} hears the endpoint's events. The service is made
+   * from the feature because it reaches its clients through the feature's groups, which work on every
+   * node of a cluster.
    */
   public SampleServer(String title, String host, int port, String path, int maxThreads, DuplexServerConfig config,
-      Object service, DuplexSessionListener listener, Consumer<WebContent> pages) {
+      Function<PollingDuplexFeature, S> serviceOf, Consumer<WebContent> pages) {
     this.address = "http://" + host + ":" + port + "/" + path;
+    ForwardingListener listener = new ForwardingListener();
     this.duplex = new PollingDuplexFeature(config.toBuilder().listener(listener).build());
     this.bus = BusFactory.newInstance().createBus();
     try {
+      this.service = serviceOf.apply(duplex);
+      if (service instanceof DuplexSessionListener l) {
+        listener.forwardTo(l);
+      }
       PollingDuplexJetty.preparePort(bus, host, port, maxThreads);
       // Accept no connection until the pages are mounted: a request that reached the root context
       // before its page servlet existed could leave "/" answering 404 for good. Early clients wait
@@ -134,6 +146,11 @@ public final class SampleServer implements AutoCloseable {
 
   public PollingDuplexFeature duplex() {
     return duplex;
+  }
+
+  /** The service bean, as {@code serviceOf} made it. */
+  public S service() {
+    return service;
   }
 
   /** Stops the endpoint, ends every session, releases the port. */

@@ -70,6 +70,34 @@ class MainTest {
   }
 
   @Test
+  void aWrongClusterOptionIsOneLineAndExitCode2() {
+    assertEquals(2, run("stock-server", "--node-id", "n1"));
+    assertTrue(err().startsWith("stock-server: --node-id names a cluster node: it needs --redis redis://HOST:PORT;"), err());
+    err.reset();
+
+    assertEquals(2, run("chat-server", "--redis", "http://localhost:6379"));
+    assertTrue(err().startsWith("chat-server: --redis: expected redis://HOST:PORT (or rediss://, redis-sentinel://),"
+        + " got http://localhost:6379;"), err());
+    err.reset();
+
+    assertEquals(2, run("timetable-server", "--redis", "redis://localhost:6379"));
+    assertTrue(err().startsWith("timetable-server: --redis needs --file <path>, the one file every node reads;"), err());
+    assertEquals(1, err().lines().count(), err());
+  }
+
+  @Test
+  void aRedisThatDoesNotAnswerIsOneLineAndExitCode1() throws IOException {
+    int closed;
+    try (ServerSocket s = new ServerSocket(0)) {
+      closed = s.getLocalPort();
+    }
+    assertEquals(1, run("stock-server", "--port", "1", "--redis", "redis://127.0.0.1:" + closed));
+
+    assertTrue(err().startsWith("stock-server failed: no Redis answers at redis://127.0.0.1:" + closed + " ("), err());
+    assertEquals(1, err().lines().count(), err());
+  }
+
+  @Test
   void anUnknownCommandIsOneLineAndExitCode2() {
     assertEquals(2, run("stock-sever"));
     assertEquals(1, err().lines().count(), err());

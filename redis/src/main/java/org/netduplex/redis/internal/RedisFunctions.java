@@ -73,6 +73,11 @@ public final class RedisFunctions {
     return epoch;
   }
 
+  /** The shared connection, for a service's own keys next to the store's (RedisDuplexStore.connection). */
+  public StatefulRedisConnection<byte[], byte[]> connection() {
+    return connection;
+  }
+
   /** Whether the connection is up now. */
   public boolean connected() {
     return connection.isOpen();

@@ -101,6 +101,11 @@ public final class RedisSessionStore implements SessionStore {
     return functions.node();
   }
 
+  /** The store's one Lettuce connection (RedisDuplexStore.connection). */
+  public io.lettuce.core.api.StatefulRedisConnection<byte[], byte[]> connection() {
+    return functions.connection();
+  }
+
   @Override
   public void start(StoreContext context) {
     if (this.context != null) {

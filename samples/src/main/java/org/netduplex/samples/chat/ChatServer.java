@@ -7,12 +7,17 @@ import org.netduplex.server.PollingDuplexFeature;
 
 /** The chat of seed 004: ChatService at {@code /ChatService}, its page at {@code /}, status at {@code /status}. */
 public final class ChatServer implements AutoCloseable {
-  private final SampleServer sample;
-  private final ChatServiceImpl service;
+  private final SampleServer<ChatServiceImpl> sample;
 
+  /** A chat server on its own: its names are in memory. */
   public ChatServer(String host, int port, DuplexServerConfig config) {
-    this.service = new ChatServiceImpl(Clock.systemUTC());
-    this.sample = new SampleServer("chat", host, port, "ChatService", 32, config, service, service,
+    this(host, port, config, new LocalChatRoster());
+  }
+
+  /** A chat server whose names are in {@code roster}: every node of a cluster shares one. */
+  ChatServer(String host, int port, DuplexServerConfig config, ChatRoster roster) {
+    this.sample = new SampleServer<>("chat", host, port, "ChatService", 32, config,
+        duplex -> new ChatServiceImpl(Clock.systemUTC(), roster, duplex),
         web -> web.file("/", "chat.html").file("/chat.js", "chat.js"));
   }
 
@@ -40,7 +45,7 @@ public final class ChatServer implements AutoCloseable {
   }
 
   int memberCount() {
-    return service.memberCount();
+    return sample.service().memberCount();
   }
 
   @Override

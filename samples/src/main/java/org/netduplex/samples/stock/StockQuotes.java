@@ -1,49 +1,64 @@
 package org.netduplex.samples.stock;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.ConcurrentHashMap;
 import org.netduplex.stock.Stock;
 
-/** The current quote of each symbol, with its notes. Hands out copies: {@link Stock} is mutable. */
+/**
+ * The current quote of each symbol, with its notes, kept in a {@link QuoteBook}. Hands out new
+ * {@link Stock}s: they are mutable.
+ */
 final class StockQuotes {
-  private final Map<String, Stock> quotes = new ConcurrentHashMap<>();
+  private final QuoteBook book;
   private final List<String> symbols;
   private final Random random;
 
-  StockQuotes(Random random, List<String> symbols) {
+  StockQuotes(Random random, List<String> symbols, QuoteBook book) {
     this.random = random;
     this.symbols = List.copyOf(symbols);
+    this.book = book;
+    Map<String, QuoteBook.Price> initial = new LinkedHashMap<>();
     for (String symbol : symbols) {
       double bid = round(20 + random.nextDouble() * 280);
-      quotes.put(symbol, stock(symbol, bid + 0.5, bid, null));
+      initial.put(symbol, new QuoteBook.Price(bid + 0.5, bid));
     }
+    book.putIfAbsent(initial);
   }
 
   List<Stock> all() {
-    List<Stock> copies = new ArrayList<>();
+    Map<String, QuoteBook.Price> prices = book.prices();
+    Map<String, String> notes = book.notes();
+    List<Stock> all = new ArrayList<>();
     for (String symbol : symbols) {
-      copies.add(copy(quotes.get(symbol)));
+      QuoteBook.Price p = prices.get(symbol);
+      if (p != null) {
+        all.add(stock(symbol, p.ask(), p.bid(), notes.get(symbol)));
+      }
     }
-    return copies;
+    return all;
   }
 
-  /** Moves one random symbol's price a little and returns its new quote. */
+  /** Moves one random symbol's price a little and returns its new quote. Called by the ticker only. */
   Stock tick() {
     String symbol = symbols.get(random.nextInt(symbols.size()));
-    Stock changed = quotes.compute(symbol, (s, old) -> {
-      double bid = round(Math.max(1, old.getBid() * (1 + (random.nextDouble() - 0.5) / 50)));
-      double spread = round(0.1 + random.nextDouble());
-      return stock(s, round(bid + spread), bid, old.getNotes());
-    });
-    return copy(changed);
+    QuoteBook.Price old = book.price(symbol);
+    double bid = round(Math.max(1, old.bid() * (1 + (random.nextDouble() - 0.5) / 50)));
+    double spread = round(0.1 + random.nextDouble());
+    QuoteBook.Price next = new QuoteBook.Price(round(bid + spread), bid);
+    book.putPrice(symbol, next);
+    return stock(symbol, next.ask(), next.bid(), book.notes().get(symbol));
   }
 
   /** Records notes for a known symbol; false for an unknown one. */
   boolean annotate(String symbol, String notes) {
-    return quotes.computeIfPresent(symbol, (s, old) -> stock(s, old.getAsk(), old.getBid(), notes)) != null;
+    if (!symbols.contains(symbol)) {
+      return false;
+    }
+    book.putNotes(symbol, notes);
+    return true;
   }
 
   static Stock stock(String symbol, double ask, double bid, String notes) {
@@ -53,10 +68,6 @@ final class StockQuotes {
     s.setBid(bid);
     s.setNotes(notes);
     return s;
-  }
-
-  private static Stock copy(Stock s) {
-    return stock(s.getSymbol(), s.getAsk(), s.getBid(), s.getNotes());
   }
 
   private static double round(double d) {

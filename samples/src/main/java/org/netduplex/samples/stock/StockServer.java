@@ -3,41 +3,56 @@ package org.netduplex.samples.stock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Random;
-import org.netduplex.core.Cancellable;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.netduplex.core.Scheduler;
 import org.netduplex.core.SystemScheduler;
+import org.netduplex.redis.RedisDuplexStore;
+import org.netduplex.samples.ClusterStore;
 import org.netduplex.samples.SampleServer;
 import org.netduplex.samples.ServerOptions;
 import org.netduplex.server.DuplexMetrics;
+import org.netduplex.server.DuplexServerConfig;
 import org.netduplex.server.PollingDuplexFeature;
 
 /**
  * The stock ticker server of seed 002 on CXF's embedded Jetty: StockService plus a quote ticker, the
- * ticker page at {@code /} and the status page at {@code /status}.
+ * ticker page at {@code /} and the status page at {@code /status}. The ticker runs through
+ * {@link PollingDuplexFeature#runOnOneNode}: on one node of a cluster at a time (in memory: here);
+ * a cluster node keeps the quotes in the cluster's Redis ({@link RedisQuoteBook}), so every node
+ * registers clients with the prices the ticker last set.
  */
 public final class StockServer implements AutoCloseable {
+  private static final Logger LOG = Logger.getLogger(StockServer.class.getName());
+  /** The ticker's lease, the same on every node. */
+  static final String TICKER = "stock-ticker";
   /** The symbols the sample quotes; the first two appear in the capture. */
   public static final List<String> SYMBOLS = List.of("AAHH", "CZLP", "MSFT", "JAVA", "CXFX", "WCFS", "SLVR", "POLL");
 
-  private final SampleServer sample;
+  private final SampleServer<StockServiceImpl> sample;
   private final StockServiceImpl service;
-  private final Scheduler scheduler;
   private final SystemScheduler ownedScheduler;
-  private final Duration tickInterval;
-  private volatile Cancellable nextTick;
+  private final StockTicker ticker;
+  private final AutoCloseable tickerLease;
   private volatile boolean closed;
 
   private StockServer(Options o) {
-    this.tickInterval = o.tickInterval;
-    this.service = new StockServiceImpl(new StockQuotes(new Random(o.seed), SYMBOLS));
-    this.sample = new SampleServer("stock ticker", o.host(), o.port(), "StockService", o.maxThreads(), o.config(),
-        service, service, web -> web.file("/", "stock.html").file("/stock.js", "stock.js"));
+    StockQuotes quotes = new StockQuotes(new Random(o.seed), SYMBOLS, bookFor(o.config()));
+    this.sample = new SampleServer<>("stock ticker", o.host(), o.port(), "StockService", o.maxThreads(), o.config(),
+        duplex -> new StockServiceImpl(quotes, duplex.groups()),
+        web -> web.file("/", "stock.html").file("/stock.js", "stock.js"));
+    this.service = sample.service();
     // After the endpoints, which may fail to start (a port in use): nothing to stop then.
     this.ownedScheduler = o.config().scheduler() == null ? new SystemScheduler("stock-ticker", 1) : null;
-    this.scheduler = o.config().scheduler() != null ? o.config().scheduler() : ownedScheduler;
-    if (!tickInterval.isZero()) {
-      nextTick = scheduler.schedule(this::tick, tickInterval);
-    }
+    Scheduler scheduler = o.config().scheduler() != null ? o.config().scheduler() : ownedScheduler;
+    this.ticker = new StockTicker(scheduler, o.tickInterval, this::tickNow);
+    this.tickerLease = o.tickInterval.isZero() ? () -> { } : sample.duplex().runOnOneNode(TICKER, ticker);
+  }
+
+  /** One node's quotes in memory; a cluster node's (its store is in Redis) in that Redis, shared by every node. */
+  private static QuoteBook bookFor(DuplexServerConfig config) {
+    return config.store() == null ? new LocalQuoteBook()
+        : new RedisQuoteBook(RedisDuplexStore.connection(config.store()), ClusterStore.keyPrefix("stock") + ":app");
   }
 
   /** Starts a server; see {@link Options} for the defaults. */
@@ -78,6 +93,16 @@ public final class StockServer implements AutoCloseable {
     service.publish(serviceQuotes().tick());
   }
 
+  /** Whether the ticker runs on this node now (in a cluster, on one node at a time). */
+  boolean tickerRunning() {
+    return ticker.running();
+  }
+
+  /** Ticks this node's ticker ran. */
+  int ticks() {
+    return ticker.ticks();
+  }
+
   int subscriberCount() {
     return service.subscriberCount();
   }
@@ -90,23 +115,16 @@ public final class StockServer implements AutoCloseable {
     return service.quotes();
   }
 
-  private void tick() {
-    if (closed) {
-      return;
-    }
-    tickNow();
-    nextTick = scheduler.schedule(this::tick, tickInterval);
-  }
-
   @Override
   public void close() {
     if (closed) {
       return;
     }
     closed = true;
-    Cancellable t = nextTick;
-    if (t != null) {
-      t.cancel();
+    try {
+      tickerLease.close(); // gives up the lease at once, so another node takes the ticker over
+    } catch (Exception e) {
+      LOG.log(Level.WARNING, "The ticker did not stop cleanly: " + e);
     }
     sample.close();
     if (ownedScheduler != null) {

@@ -31,7 +31,7 @@ public final class StockServerCommand implements Command {
         .host(line.host())
         .port(line.port(10201))
         .tickInterval(line.duration(TICK.name(), TICK.example()))
-        .config(line.serverConfig("10m")));
+        .config(line.serverConfig("10m", "stock")));
     System.out.print("StockService on\n" + server.describeEndpoints());
     System.out.println("Ticker page: " + server.pageAddress() + "; status: " + server.pageAddress() + "status");
     Main.runUntilStopped(server);

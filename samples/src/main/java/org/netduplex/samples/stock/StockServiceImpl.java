@@ -1,13 +1,10 @@
 package org.netduplex.samples.stock;
 
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
 import org.netduplex.server.CallbackChannels;
 import org.netduplex.server.CallbackQueueFullException;
+import org.netduplex.server.DuplexGroups;
 import org.netduplex.server.DuplexSession;
-import org.netduplex.server.DuplexSessionListener;
-import org.netduplex.server.SessionEndReason;
 import org.netduplex.server.SessionEndedException;
 import org.netduplex.stock.IStockService;
 import org.netduplex.stock.IStockServiceCallback;
@@ -17,6 +14,10 @@ import org.netduplex.stock.Stock;
  * The StockService of seed 002: {@code Register} subscribes the caller and sends it every current
  * quote; {@code Sync} records a client's notes and echoes the quote to every subscriber (capture F);
  * {@link #publish} pushes a ticker's change to every subscriber.
+ *
+ * <p>The subscribers are the endpoint's group {@value #SUBSCRIBERS}, not a set kept here: with a shared
+ * store the group is cluster-wide, so a quote published on one node reaches the clients that
+ * registered on any node. A session leaves the group when it ends.
  */
 @jakarta.jws.WebService(
     serviceName = "StockService",
@@ -24,16 +25,19 @@ import org.netduplex.stock.Stock;
     targetNamespace = "Silverlight",
     wsdlLocation = "classpath:wsdl/StockService.wsdl",
     endpointInterface = "org.netduplex.stock.IStockService")
-public class StockServiceImpl implements IStockService, DuplexSessionListener {
+public class StockServiceImpl implements IStockService {
   private static final Logger LOG = Logger.getLogger(StockServiceImpl.class.getName());
   /** Longest note accepted; longer ones are cut, so one client cannot flood every other. */
   static final int MAX_NOTES_LENGTH = 1_000;
+  /** The group of registered clients. */
+  static final String SUBSCRIBERS = "quotes";
 
   private final StockQuotes quotes;
-  private final Set<DuplexSession> subscribers = ConcurrentHashMap.newKeySet();
+  private final DuplexGroups groups;
 
-  StockServiceImpl(StockQuotes quotes) {
+  StockServiceImpl(StockQuotes quotes, DuplexGroups groups) {
     this.quotes = quotes;
+    this.groups = groups;
   }
 
   @Override
@@ -46,7 +50,7 @@ public class StockServiceImpl implements IStockService, DuplexSessionListener {
    * client may have closed the session by then (a user who quit at once): nothing to send, no error.
    */
   void subscribe(DuplexSession caller) {
-    subscribers.add(caller);
+    groups.join(SUBSCRIBERS, caller); // an ended session is not added
     IStockServiceCallback client = caller.callback(IStockServiceCallback.class);
     try {
       for (Stock quote : quotes.all()) {
@@ -55,7 +59,6 @@ public class StockServiceImpl implements IStockService, DuplexSessionListener {
     } catch (CallbackQueueFullException e) {
       LOG.warning(e.getMessage());
     } catch (SessionEndedException e) {
-      subscribers.remove(caller);
       LOG.fine(() -> "Register of an ended session: " + e.getMessage());
     }
   }
@@ -76,7 +79,7 @@ public class StockServiceImpl implements IStockService, DuplexSessionListener {
 
   /** Sends {@code quote} to every subscriber; encoded once. */
   void publish(Stock quote) {
-    CallbackChannels.broadcast(subscribers, IStockServiceCallback.class, c -> c.update(quote));
+    groups.broadcast(SUBSCRIBERS, IStockServiceCallback.class, c -> c.update(quote));
   }
 
   StockQuotes quotes() {
@@ -84,11 +87,6 @@ public class StockServiceImpl implements IStockService, DuplexSessionListener {
   }
 
   int subscriberCount() {
-    return subscribers.size();
-  }
-
-  @Override
-  public void sessionEnded(DuplexSession session, SessionEndReason reason) {
-    subscribers.remove(session);
+    return groups.size(SUBSCRIBERS);
   }
 }

@@ -16,7 +16,9 @@ import org.netduplex.server.PollingDuplexFeature;
  * The bus timetable server of seed 003: ITimeService at {@code /TimetableService}, the timetable page
  * at {@code /} and the status page at {@code /status}. It watches a timetable file (see
  * {@link TimetableFile}) and pushes what changed to every registered client; a file that does not
- * parse is logged once and skipped, and the last good timetable stays.
+ * parse is logged once and skipped, and the last good timetable stays. The watch runs through
+ * {@link PollingDuplexFeature#runOnOneNode}: in a cluster, one node watches the file (which every
+ * node must see: one machine, or a shared disk) and publishes each change once.
  *
  * <p>This class only wires the parts together: {@link TimetableWorkingFile} (which file),
  * {@link TimetableWatcher} and {@link Debouncer} (when to read it), {@link TimetableLoader} (reading it)
@@ -25,20 +27,25 @@ import org.netduplex.server.PollingDuplexFeature;
 public final class TimetableServer implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(TimetableServer.class.getName());
 
+  /** The watch's lease, the same on every node. */
+  static final String WATCHER = "timetable-watcher";
+
   private final TimetableWorkingFile file;
   private final TimetableLoader loader;
-  private final TimetableServiceImpl service;
+  private final Timetable initial;
   private final SystemScheduler ownedScheduler;
   private final ExecutorService reloader;
   private final Debouncer debouncer;
-  private SampleServer sample;
-  private TimetableWatcher watcher;
+  private SampleServer<TimetableServiceImpl> sample;
+  private TimetableServiceImpl service;
+  private AutoCloseable watch;
+  private volatile boolean watching;
   private volatile boolean closed;
 
   private TimetableServer(Options o, TimetableWorkingFile file) {
     this.file = file;
     this.loader = new TimetableLoader(file.path());
-    this.service = new TimetableServiceImpl(loader.load().orElse(Timetable.EMPTY));
+    this.initial = loader.load().orElse(Timetable.EMPTY);
     this.ownedScheduler = o.config().scheduler() == null ? new SystemScheduler("timetable-debounce", 1) : null;
     Scheduler scheduler = o.config().scheduler() != null ? o.config().scheduler() : ownedScheduler;
     this.reloader = Executors.newSingleThreadExecutor(r -> {
@@ -54,12 +61,14 @@ public final class TimetableServer implements AutoCloseable {
     TimetableWorkingFile file = o.file == null ? TimetableWorkingFile.temporary() : TimetableWorkingFile.at(o.file);
     TimetableServer server = null;
     try {
-      server = new TimetableServer(o, file);
-      server.sample = new SampleServer("bus timetable", o.host(), o.port(), "TimetableService", o.maxThreads(), o.config(),
-          server.service, server.service,
+      TimetableServer s = new TimetableServer(o, file);
+      server = s;
+      s.sample = new SampleServer<>("bus timetable", o.host(), o.port(), "TimetableService", o.maxThreads(), o.config(),
+          duplex -> new TimetableServiceImpl(s.initial, duplex.groups(), s.loader::load),
           web -> web.file("/", "timetable.html").file("/timetable.js", "timetable.js"));
-      server.watcher = new TimetableWatcher(file.path(), server.debouncer::trigger);
-    } catch (IOException | RuntimeException e) {
+      s.service = s.sample.service();
+      s.watch = s.sample.duplex().runOnOneNode(WATCHER, s::startWatching);
+    } catch (RuntimeException e) {
       if (server != null) {
         server.close();
       } else {
@@ -67,8 +76,28 @@ public final class TimetableServer implements AutoCloseable {
       }
       throw e;
     }
-    server.debouncer.trigger(); // a write between the first read and the watch's start is not lost
     return server;
+  }
+
+  /**
+   * This node holds the watch: watches the file, then reads it (so a write before the watch started
+   * is not lost) and sends every subscriber the whole table. Returns what stops watching.
+   */
+  private AutoCloseable startWatching() throws Exception {
+    TimetableWatcher watcher = new TimetableWatcher(file.path(), debouncer::trigger);
+    AutoCloseable stop = () -> {
+      watching = false;
+      service.stopWatching();
+      watcher.close();
+    };
+    watching = true;
+    try {
+      service.startWatching(loader.load().orElse(service.current()));
+    } catch (RuntimeException e) { // the store failed: the lease is given up, so stop watching here
+      stop.close();
+      throw e;
+    }
+    return stop;
   }
 
   /** The SOAP 1.1 endpoint (Silverlight 2). */
@@ -102,7 +131,7 @@ public final class TimetableServer implements AutoCloseable {
 
   /** Reads the file now and sends what changed, as the watcher does after a change. */
   void reload() {
-    if (closed) {
+    if (closed || !watching) {
       return;
     }
     loader.load().ifPresent(next -> {
@@ -112,6 +141,11 @@ public final class TimetableServer implements AutoCloseable {
             + diff.deleted().size() + " deleted; sent to " + service.subscriberCount() + " clients");
       }
     });
+  }
+
+  /** Whether this node watches the file now (in a cluster, one node at a time). */
+  boolean watching() {
+    return watching;
   }
 
   /** Reads refused (malformed, half written, gone). */
@@ -131,8 +165,12 @@ public final class TimetableServer implements AutoCloseable {
     }
     closed = true;
     debouncer.close();
-    if (watcher != null) {
-      watcher.close();
+    if (watch != null) {
+      try {
+        watch.close(); // gives up the lease at once, so another node watches
+      } catch (Exception e) {
+        LOG.warning("The watch did not stop cleanly: " + e);
+      }
     }
     reloader.shutdownNow();
     if (sample != null) {

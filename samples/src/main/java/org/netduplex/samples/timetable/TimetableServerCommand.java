@@ -8,6 +8,7 @@ import org.netduplex.samples.CommandLine;
 import org.netduplex.samples.ConsoleLogging;
 import org.netduplex.samples.Main;
 import org.netduplex.samples.Option;
+import org.netduplex.samples.UsageException;
 
 /** {@code timetable-server}: the bus timetable of seed 003, fed by a file you can edit, page at {@code /}. */
 public final class TimetableServerCommand implements Command {
@@ -28,11 +29,15 @@ public final class TimetableServerCommand implements Command {
 
   @Override
   public void run(CommandLine line) throws Exception {
+    if (line.clustered() && !line.has(FILE.name())) {
+      // One node watches and publishes for all: they must all read the file it watches.
+      throw new UsageException("timetable-server: --redis needs --file <path>, the one file every node reads");
+    }
     ConsoleLogging.server();
     TimetableServer.Options options = new TimetableServer.Options()
         .host(line.host())
         .port(line.port(10202))
-        .config(line.serverConfig("10m"));
+        .config(line.serverConfig("10m", "timetable"));
     if (line.has(FILE.name())) {
       options.file(Path.of(line.value(FILE.name())));
     }
