@@ -11,6 +11,7 @@ import java.util.Map;
 import org.netduplex.benchmarks.Kind;
 import org.netduplex.benchmarks.Padding;
 import org.netduplex.benchmarks.load.LoadMain;
+import org.netduplex.benchmarks.load.NetDuplexProtocol;
 import org.netduplex.benchmarks.server.ServerMain;
 
 /**
@@ -28,11 +29,15 @@ final class Runner {
   private final Profile profile;
   private final Path out;
   private final Kind profiled;
+  private final List<Kind> only;
+  private final boolean binary;
   private final Results results = new Results();
   private final List<String> failures = new ArrayList<>();
   private int repeat;
 
-  Runner(Profile profile, Path out, Kind profiled) {
+  Runner(Profile profile, Path out, Kind profiled, List<Kind> only, boolean binary) {
+    this.only = only;
+    this.binary = binary;
     this.profile = profile;
     this.out = out;
     this.profiled = profiled;
@@ -42,7 +47,7 @@ final class Runner {
   String run() throws Exception {
     String started = Instant.now() + ", load average " + Machine.loadAverage();
     for (repeat = 0; repeat < profile.repeats(); repeat++) {
-      List<Kind> order = rotated(repeat);
+      List<Kind> order = rotated(repeat).stream().filter(only::contains).toList();
       log("repeat " + (repeat + 1) + " of " + profile.repeats() + ", order " + order);
       for (Kind k : order) {
         attempt(k, "parked", () -> parked(k));
@@ -50,7 +55,7 @@ final class Runner {
       for (Kind k : order) {
         attempt(k, "single", () -> onePerPollAndRates(k));
       }
-      for (Kind k : order) {
+      for (Kind k : profile.batchCredit() == 0 ? List.<Kind>of() : order) {
         attempt(k, "batched", () -> batched(k));
       }
     }
@@ -59,7 +64,8 @@ final class Runner {
     results.note("streamed batches: delivered msg/s", "not offered by the server yet");
     results.note("issue #14: in-memory vs Redis nodes", "to come: --suite nodes");
     String report = "# NetDuplex vs CometD 8 vs raw Jetty 12 (" + profile.name() + ", " + profile.repeats()
-        + " repeat" + (profile.repeats() == 1 ? "" : "s") + ")\n\n" + Machine.describe() + "\n"
+        + " repeat" + (profile.repeats() == 1 ? "" : "s") + (binary ? ", NetDuplex in msbin1" : "")
+        + (only.size() < Kind.values().length ? ", only " + only : "") + ")\n\n" + Machine.describe() + "\n"
         + "Started " + started + "; ended " + Instant.now() + ", load average " + Machine.loadAverage() + ".\n\n"
         + results.markdown()
         + (failures.isEmpty() ? "" : "\nFailed phases (their figures are missing):\n\n" + String.join("\n", failures) + "\n");
@@ -167,7 +173,11 @@ final class Runner {
     Child server = new Child(name, jvm, ServerMain.class.getName(),
         List.of(kind.name(), Integer.toString(port), Integer.toString(Padding.of(kind))), out.resolve("logs"));
     try {
-      Child load = new Child("load-" + name, JVM, LoadMain.class.getName(), List.of(), out.resolve("logs"));
+      List<String> loadJvm = new ArrayList<>(JVM);
+      if (binary) {
+        loadJvm.add("-D" + NetDuplexProtocol.BINARY_PROPERTY + "=true");
+      }
+      Child load = new Child("load-" + name, loadJvm, LoadMain.class.getName(), List.of(), out.resolve("logs"));
       return new Peer(kind, port, server, load);
     } catch (IOException e) {
       server.close();

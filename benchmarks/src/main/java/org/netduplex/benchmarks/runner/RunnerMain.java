@@ -4,9 +4,11 @@ import java.nio.file.Path;
 import org.netduplex.benchmarks.Kind;
 
 /**
- * {@code --smoke | --quick | --full} [{@code --out DIR}] [{@code --jfr KIND}] [{@code --suite peers}]:
- * runs the comparison and prints its Markdown table. {@code --jfr NETDUPLEX} (or COMETD, RAW) records
- * a JFR profile of that server in every phase, next to the results.
+ * {@code --smoke | --quick | --full | --encode} [{@code --out DIR}] [{@code --jfr KIND}] [{@code --only KIND,…}]
+ * [{@code --binary}] [{@code --suite peers}]: runs the comparison and prints its Markdown table.
+ * {@code --jfr NETDUPLEX} (or COMETD, RAW) records a JFR profile of that server in every phase, next to
+ * the results; {@code --only} runs the servers named only; {@code --binary} has NetDuplex's clients poll
+ * in {@code application/soap+msbin1} (its answers are then binary, and no longer 580 bytes).
  */
 public final class RunnerMain {
   private RunnerMain() {}
@@ -22,9 +24,13 @@ public final class RunnerMain {
     Path out = Path.of("benchmarks", "target", "benchmark-results");
     Kind jfr = null;
     String suite = "peers";
+    java.util.List<Kind> only = java.util.List.of(Kind.values());
+    boolean binary = false;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
-        case "--smoke", "--quick", "--full" -> profile = args[i].substring(2);
+        case "--smoke", "--quick", "--full", "--encode" -> profile = args[i].substring(2);
+        case "--only" -> only = java.util.Arrays.stream(args[++i].split(",")).map(Kind::valueOf).toList();
+        case "--binary" -> binary = true;
         case "--out" -> out = Path.of(args[++i]);
         case "--jfr" -> jfr = Kind.valueOf(args[++i]);
         case "--suite" -> suite = args[++i];
@@ -35,13 +41,13 @@ public final class RunnerMain {
       // Issue #14 adds "nodes": one NetDuplex node against several, in-memory and over Redis.
       usage("no suite " + suite + " yet: only 'peers' (NetDuplex vs CometD vs raw Jetty)");
     }
-    System.out.println(new Runner(Profile.named(profile), out, jfr).run());
+    System.out.println(new Runner(Profile.named(profile), out, jfr, only, binary).run());
     System.exit(0);
   }
 
   private static void usage(String problem) {
-    System.err.println(problem + "\nusage: java -jar netduplex-benchmarks.jar --smoke|--quick|--full"
-        + " [--out DIR] [--jfr NETDUPLEX|COMETD|RAW] [--suite peers]");
+    System.err.println(problem + "\nusage: java -jar netduplex-benchmarks.jar --smoke|--quick|--full|--encode"
+        + " [--out DIR] [--jfr NETDUPLEX|COMETD|RAW] [--only NETDUPLEX,COMETD,RAW] [--binary] [--suite peers]");
     System.exit(2);
   }
 }
