@@ -36,7 +36,7 @@ record Profile(
           1_000, 5, 2, 5, List.of(500, 1_000, 2_000, 5_000), 20);
       case "encode" -> new Profile("encode", 1,
           List.of(new Step(1_000, false, true), new Step(1_000, false, true), new Step(1_000, false, true)),
-          1_000, 5, 2, 8, List.of(), 0);
+          1_000, 4, 2, 6, List.of(), 0);
       case "smoke" -> new Profile("smoke", 1,
           List.of(new Step(200, true, true)),
           100, 1, 1, 2, List.of(100), 20);

@@ -100,6 +100,7 @@ final class Runner {
   private void parked(Kind kind) throws Exception {
     try (Peer peer = start(kind, "parked")) {
       double idleHeap = Double.parseDouble(peer.server.call("stats", 120).get("heap"));
+      Map<Integer, Integer> broadcasts = new java.util.HashMap<>(); // a size broadcast again gets its own rows
       for (Profile.Step step : profile.parkedSteps()) {
         peer.open(step.sessions() - peer.sessions, false);
         if (step.footprint()) {
@@ -113,12 +114,19 @@ final class Runner {
         }
         if (step.broadcast()) {
           peer.load.call("bcastreset");
+          long cpu0 = CpuTime.nanos(peer.server.pid());
           peer.server.call("broadcast", 120);
           Map<String, String> b = peer.load.call("bcastawait " + step.sessions() + " 120000", 130);
+          long cpu = CpuTime.nanos(peer.server.pid()) - cpu0;
+          int nth = broadcasts.merge(step.sessions(), 1, Integer::sum);
+          String which = "broadcast to " + step.sessions() + (nth == 1 ? "" : " (#" + nth + ")");
           int received = Integer.parseInt(b.get("received"));
           double lastMillis = Double.parseDouble(b.get("slowest")) / 1e6;
-          add("broadcast to " + step.sessions() + ", last client", "ms", kind,
+          add(which + ", last client", "ms", kind,
               received == step.sessions() ? lastMillis : Double.NaN);
+          // Until the last client has it: the answers, and the polls the clients send again meanwhile.
+          add(which + ", server CPU per session", "µs", kind,
+              received == step.sessions() ? cpu / 1e3 / step.sessions() : Double.NaN);
           peer.awaitParked(step.sessions()); // every client polls again before the next step
         }
       }
