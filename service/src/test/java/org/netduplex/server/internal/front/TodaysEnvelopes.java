@@ -20,13 +20,20 @@ final class TodaysEnvelopes {
   private TodaysEnvelopes() {}
 
   static byte[] of(QueuedMessage m, AnswerForm form, boolean pending) throws Exception {
-    byte[] text = form.soap12() ? soap12(m, pending) : soap11(m);
+    return of(m, form, pending, Soap11Envelopes.duplexHeaderBlock(m.session().header(), m.message().messageId(),
+        m.sequenceHeader()));
+  }
+
+  /**
+   * As {@link #of(QueuedMessage, AnswerForm, boolean)} with the SOAP 1.1 header block given: the
+   * session's, which the encoder kept per session for one-way callbacks.
+   */
+  static byte[] of(QueuedMessage m, AnswerForm form, boolean pending, byte[] soap11HeaderBlock) throws Exception {
+    byte[] text = form.soap12() ? soap12(m, pending) : soap11(m, soap11HeaderBlock);
     return form.binary() ? Msbin.fromText(new String(text, StandardCharsets.UTF_8)) : text;
   }
 
-  private static byte[] soap11(QueuedMessage m) {
-    byte[] headerBlock = Soap11Envelopes.duplexHeaderBlock(m.session().header(), m.message().messageId(),
-        m.sequenceHeader());
+  private static byte[] soap11(QueuedMessage m, byte[] headerBlock) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     out.writeBytes(utf8("<s:Envelope xmlns:s=\"" + NetDuplex.SOAP11_NS + "\">"));
     out.writeBytes(headerBlock);
