@@ -13,12 +13,10 @@ import org.netduplex.testing.WireClient;
  * A Silverlight-like client on the wire: the captured SOAP 1.1 {@code Register} with its
  * {@code netdx:Duplex} header, then {@code wsmc:MakeConnection} polls ({@code Accept: multipart/mixed}
  * for batches, as NetDuplex's client sends in {@code MULTIPLE_MESSAGES_PER_POLL}); with
- * {@link #BINARY_PROPERTY}, the polls in msbin1, as Silverlight's default binary encoding sends them.
+ * {@link LoadMain#BINARY_PROPERTY}, the polls in msbin1, as Silverlight's default binary encoding sends them.
  */
-public final class NetDuplexProtocol implements ClientProtocol {
-  /** System property of the load generator's JVM: {@code true} makes every poll {@code application/soap+msbin1}. */
-  public static final String BINARY_PROPERTY = "netduplex.bench.binary";
-  private static final boolean BINARY = Boolean.getBoolean(BINARY_PROPERTY);
+final class NetDuplexProtocol implements ClientProtocol {
+  private static final boolean BINARY = Boolean.getBoolean(LoadMain.BINARY_PROPERTY);
 
   @Override
   public CompletableFuture<HttpRequest> open(HttpClient http, URI base, boolean batch) {

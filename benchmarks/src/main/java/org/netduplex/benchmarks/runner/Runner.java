@@ -11,7 +11,6 @@ import java.util.Map;
 import org.netduplex.benchmarks.Kind;
 import org.netduplex.benchmarks.Padding;
 import org.netduplex.benchmarks.load.LoadMain;
-import org.netduplex.benchmarks.load.NetDuplexProtocol;
 import org.netduplex.benchmarks.server.ServerMain;
 
 /**
@@ -183,7 +182,7 @@ final class Runner {
     try {
       List<String> loadJvm = new ArrayList<>(JVM);
       if (binary) {
-        loadJvm.add("-D" + NetDuplexProtocol.BINARY_PROPERTY + "=true");
+        loadJvm.add("-D" + LoadMain.BINARY_PROPERTY + "=true");
       }
       Child load = new Child("load-" + name, loadJvm, LoadMain.class.getName(), List.of(), out.resolve("logs"));
       return new Peer(kind, port, server, load);

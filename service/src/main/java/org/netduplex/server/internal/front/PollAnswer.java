@@ -13,8 +13,9 @@ import org.netduplex.server.internal.QueuedMessage;
 
 /**
  * A poll's answer as bytes, ready to write: the one encoder of poll answers, used by the poll front
- * and by the in-chain path alike. The envelope is a header block fixed per session plus a body
- * encoded once per callback; {@code sent} are the messages it carries (those that could be encoded).
+ * and by the in-chain path alike. Each envelope is a session's head, the body encoded once per
+ * callback and form, and the closing bytes ({@link AnswerEnvelope}); {@code sent} are the messages it
+ * carries (those that could be encoded).
  */
 public record PollAnswer(String contentType, byte[] body, List<QueuedMessage> sent) {
   private static final Logger LOG = Logger.getLogger(PollAnswer.class.getName());
