@@ -7,6 +7,7 @@ import org.netduplex.core.internal.Bytes;
 import org.netduplex.core.internal.Soap11Envelopes;
 import org.netduplex.core.internal.Soap12Envelopes;
 import org.netduplex.msbin.Msbin;
+import org.netduplex.msbin.internal.RecordType;
 
 /**
  * A text envelope's msbin1 form in three parts that are transcoded apart and joined: the head (the
@@ -20,8 +21,7 @@ import org.netduplex.msbin.Msbin;
  * envelope's prefixes as in text, and checked to be where the split expects it.
  */
 final class MsbinParts {
-  /** The record that ends {@code s:Envelope} (EndElement, [MC-NBFX] 2.2.1). */
-  private static final byte END_ELEMENT = 0x01;
+  private static final byte END_ELEMENT = (byte) RecordType.END_ELEMENT_RECORD;
   /** The end of every binary envelope: {@code s:Envelope}'s EndElement. */
   static final byte[] TAIL = {END_ELEMENT};
   private static final byte[] SOAP11_BARE_HEAD = head(Soap11Envelopes.head(new byte[0]), Soap11Envelopes.close());
