@@ -9,7 +9,8 @@ import java.util.List;
  * machine); {@code quick} finishes in a few minutes; {@code smoke} only checks that the harness works
  * (seconds per server, low load: safe while others build); {@code encode} is the before/after check of
  * one change to the answer path (three broadcasts to 1,000 and one message per poll, no rates and no
- * batches: about a minute per server). A {@code batchCredit} of 0 skips the batched phase.
+ * batches: about two and a half minutes for one server on the loaded machine). A {@code batchCredit}
+ * of 0 skips the batched phase.
  */
 record Profile(
     String name,
