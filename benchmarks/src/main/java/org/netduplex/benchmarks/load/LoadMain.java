@@ -9,6 +9,9 @@ import org.netduplex.benchmarks.Kind;
  * {@code bcastreset}, {@code bcastawait N MAX_MS}, {@code quit}.
  */
 public final class LoadMain {
+  /** System property of the load generator's JVM: {@code true} makes NetDuplex's polls {@code application/soap+msbin1}. */
+  public static final String BINARY_PROPERTY = "netduplex.bench.binary";
+
   private LoadMain() {}
 
   /**

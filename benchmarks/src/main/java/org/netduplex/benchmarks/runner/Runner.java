@@ -28,13 +28,17 @@ final class Runner {
   private final Profile profile;
   private final Path out;
   private final Kind profiled;
+  private final List<Kind> only;
+  private final boolean binary;
   private final Results results = new Results();
   private final List<String> failures = new ArrayList<>();
   private int repeat;
   /** NetDuplex's one-message-per-poll throughput in this repeat, for the streamed ratio. */
   private double onePerPollRate = Double.NaN;
 
-  Runner(Profile profile, Path out, Kind profiled) {
+  Runner(Profile profile, Path out, Kind profiled, List<Kind> only, boolean binary) {
+    this.only = only;
+    this.binary = binary;
     this.profile = profile;
     this.out = out;
     this.profiled = profiled;
@@ -43,7 +47,7 @@ final class Runner {
   /** Runs every repeat; returns the Markdown report (also written to {@code out}). */
   String run() throws Exception {
     return report("NetDuplex vs CometD 8 vs raw Jetty 12", () -> {
-      List<Kind> order = rotated(repeat);
+      List<Kind> order = rotated(repeat).stream().filter(only::contains).toList();
       log("repeat " + (repeat + 1) + " of " + profile.repeats() + ", order " + order);
       for (Kind k : order) {
         attempt(k, "parked", () -> parked(k));
@@ -51,7 +55,7 @@ final class Runner {
       for (Kind k : order) {
         attempt(k, "single", () -> onePerPollAndRates(k, true));
       }
-      for (Kind k : order) {
+      for (Kind k : profile.batchCredit() == 0 ? List.<Kind>of() : order) {
         attempt(k, "batched", () -> batched(k));
       }
       // Only NetDuplex streams a batch answer (docs/protocol.md section 19): CometD's long polling and
@@ -81,7 +85,8 @@ final class Runner {
     }
     notes.run();
     String report = "# " + title + " (" + profile.name() + ", " + profile.repeats()
-        + " repeat" + (profile.repeats() == 1 ? "" : "s") + ")\n\n" + Machine.describe() + "\n"
+        + " repeat" + (profile.repeats() == 1 ? "" : "s") + (binary ? ", NetDuplex in msbin1" : "")
+        + (only.size() < Kind.values().length ? ", only " + only : "") + ")\n\n" + Machine.describe() + "\n"
         + "Started " + started + "; ended " + Instant.now() + ", load average " + Machine.loadAverage() + ".\n\n"
         + results.markdown()
         + (failures.isEmpty() ? "" : "\nFailed phases (their figures are missing):\n\n" + String.join("\n", failures) + "\n");
@@ -116,6 +121,7 @@ final class Runner {
   private void parked(Kind kind) throws Exception {
     try (Peer peer = start(kind, "parked")) {
       double idleHeap = Double.parseDouble(peer.server.call("stats", 120).get("heap"));
+      Map<Integer, Integer> broadcasts = new java.util.HashMap<>(); // a size broadcast again gets its own rows
       for (Profile.Step step : profile.parkedSteps()) {
         peer.open(step.sessions() - peer.sessions, 0);
         if (step.footprint()) {
@@ -129,12 +135,19 @@ final class Runner {
         }
         if (step.broadcast()) {
           peer.load.call("bcastreset");
+          long cpu0 = CpuTime.nanos(peer.server.pid());
           peer.server.call("broadcast", 120);
           Map<String, String> b = peer.load.call("bcastawait " + step.sessions() + " 120000", 130);
+          long cpu = CpuTime.nanos(peer.server.pid()) - cpu0;
+          int nth = broadcasts.merge(step.sessions(), 1, Integer::sum);
+          String which = "broadcast to " + step.sessions() + (nth == 1 ? "" : " (#" + nth + ")");
           int received = Integer.parseInt(b.get("received"));
           double lastMillis = Double.parseDouble(b.get("slowest")) / 1e6;
-          add("broadcast to " + step.sessions() + ", last client", "ms", kind,
+          add(which + ", last client", "ms", kind,
               received == step.sessions() ? lastMillis : Double.NaN);
+          // Until the last client has it: the answers, and the polls the clients send again meanwhile.
+          add(which + ", server CPU per session", "µs", kind,
+              received == step.sessions() ? cpu / 1e3 / step.sessions() : Double.NaN);
           peer.awaitParked(step.sessions()); // every client polls again before the next step
         }
       }
@@ -211,7 +224,11 @@ final class Runner {
     Child server = new Child(name, jvm, ServerMain.class.getName(),
         List.of(kind.name(), Integer.toString(port), Integer.toString(Padding.of(kind))), out.resolve("logs"));
     try {
-      Child load = new Child("load-" + name, JVM, LoadMain.class.getName(), List.of(), out.resolve("logs"));
+      List<String> loadJvm = new ArrayList<>(JVM);
+      if (binary) {
+        loadJvm.add("-D" + LoadMain.BINARY_PROPERTY + "=true");
+      }
+      Child load = new Child("load-" + name, loadJvm, LoadMain.class.getName(), List.of(), out.resolve("logs"));
       return new Peer(kind, port, server, load);
     } catch (IOException e) {
       server.close();

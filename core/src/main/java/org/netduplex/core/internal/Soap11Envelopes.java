@@ -1,6 +1,5 @@
 package org.netduplex.core.internal;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import org.netduplex.core.DuplexHeader;
 import org.netduplex.core.NetDuplex;
@@ -55,15 +54,20 @@ public final class Soap11Envelopes {
 
   /** An envelope: the given header block (may be empty) and body content (one element, UTF-8). */
   public static byte[] envelope(byte[] headerBlock, byte[] bodyContent) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(
-        ENVELOPE_OPEN.length + headerBlock.length + BODY_OPEN.length + bodyContent.length
-            + BODY_CLOSE_ENVELOPE_CLOSE.length);
-    out.writeBytes(ENVELOPE_OPEN);
-    out.writeBytes(headerBlock);
-    out.writeBytes(BODY_OPEN);
-    out.writeBytes(bodyContent);
-    out.writeBytes(BODY_CLOSE_ENVELOPE_CLOSE);
-    return out.toByteArray();
+    return Bytes.concat(head(headerBlock), bodyContent, BODY_CLOSE_ENVELOPE_CLOSE);
+  }
+
+  /**
+   * The bytes of an {@link #envelope} before its body: the envelope's start, {@code headerBlock}
+   * and {@code <s:Body>}. A poll answer is this, the body, then {@link #close()}.
+   */
+  public static byte[] head(byte[] headerBlock) {
+    return Bytes.concat(ENVELOPE_OPEN, headerBlock, BODY_OPEN);
+  }
+
+  /** The bytes of an {@link #envelope} after its body; shared, not to be modified. */
+  public static byte[] close() {
+    return BODY_CLOSE_ENVELOPE_CLOSE;
   }
 
   /** Bytes an {@link #envelope} with {@code headerBlock} adds around its body. */

@@ -13,6 +13,9 @@ import org.netduplex.core.NetDuplex;
 public final class Soap12Envelopes {
   /** Content type of a SOAP 1.2 message (RFC 3902), without the optional action parameter. */
   public static final String CONTENT_TYPE = "application/soap+xml; charset=utf-8";
+  private static final String ENVELOPE_OPEN =
+      "<s:Envelope xmlns:s=\"" + NetDuplex.SOAP12_NS + "\" xmlns:a=\"" + NetDuplex.WSA_NS + "\">";
+  private static final byte[] CLOSE = "</s:Body></s:Envelope>".getBytes(StandardCharsets.UTF_8);
 
   private Soap12Envelopes() {}
 
@@ -82,7 +85,17 @@ public final class Soap12Envelopes {
    */
   public static byte[] message(DuplexHeader header, String action, String relatesTo, String messageId, String sequence,
       byte[] body, boolean messagePending) {
-    String head = "<s:Envelope xmlns:s=\"" + NetDuplex.SOAP12_NS + "\" xmlns:a=\"" + NetDuplex.WSA_NS + "\">"
+    return Bytes.concat(head(header, action, relatesTo, messageId, sequence, messagePending), body, CLOSE);
+  }
+
+  /**
+   * The bytes of a {@link #message(DuplexHeader, String, String, String, String, byte[], boolean)}
+   * before its body: the envelope's start, its whole {@code s:Header} and {@code <s:Body>}. A poll
+   * answer is this, the body, then {@link #close()}.
+   */
+  public static byte[] head(DuplexHeader header, String action, String relatesTo, String messageId, String sequence,
+      boolean messagePending) {
+    String head = ENVELOPE_OPEN
         + "<s:Header><a:Action s:mustUnderstand=\"1\">" + Xml.escape(action) + "</a:Action>"
         + (relatesTo == null ? "" : relatesTo(relatesTo))
         + replyRequestHeaders(header, messageId)
@@ -93,12 +106,19 @@ public final class Soap12Envelopes {
         + "<a:To s:mustUnderstand=\"1\">" + Xml.escape(header.address()) + "</a:To>"
         + (messagePending ? "<wsmc:MessagePending xmlns:wsmc=\"" + NetDuplex.WSMC_NS + "\" pending=\"true\"/>" : "")
         + "</s:Header><s:Body>";
-    byte[] open = head.getBytes(StandardCharsets.UTF_8);
-    byte[] close = "</s:Body></s:Envelope>".getBytes(StandardCharsets.UTF_8);
-    byte[] out = new byte[open.length + body.length + close.length];
-    System.arraycopy(open, 0, out, 0, open.length);
-    System.arraycopy(body, 0, out, open.length, body.length);
-    System.arraycopy(close, 0, out, open.length + body.length, close.length);
-    return out;
+    return head.getBytes(StandardCharsets.UTF_8);
+  }
+
+  /**
+   * The envelope's start and {@code <s:Body>} with no header in between: the namespace context every
+   * message's body is written in (the header's declarations end with it).
+   */
+  public static byte[] headWithoutHeader() {
+    return (ENVELOPE_OPEN + "<s:Body>").getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** The bytes of a {@link #message} after its body; shared, not to be modified. */
+  public static byte[] close() {
+    return CLOSE;
   }
 }

@@ -9,8 +9,11 @@ import org.netduplex.server.SessionEndReason;
 
 /** The engine's session: identity, activity clock and its place in a mailbox. */
 public final class RealDuplexSession implements DuplexSession {
+  /** Envelope heads fixed for this session (a one-way callback's, SOAP 1.1), made when first used. */
+  private static final int HEAD_FORMS = 2;
+
   private final DuplexHeader header;
-  private final byte[] headerBlock;
+  private final EncodedForms heads = new EncodedForms(HEAD_FORMS);
   /** Bytes of a SOAP 1.1 / SOAP 1.2 envelope of this session around the body (SOAP 1.2: action aside). */
   private final int soap11Overhead;
   private final int soap12Overhead;
@@ -41,8 +44,7 @@ public final class RealDuplexSession implements DuplexSession {
   private RealDuplexSession(DuplexHeader header, Mailbox mailbox, DuplexEngine engine, SessionStore store,
       long nowNanos) {
     this.header = header;
-    this.headerBlock = Soap11Envelopes.duplexHeaderBlock(header);
-    this.soap11Overhead = Soap11Envelopes.envelopeOverhead(headerBlock);
+    this.soap11Overhead = Soap11Envelopes.envelopeOverhead(Soap11Envelopes.duplexHeaderBlock(header));
     this.soap12Overhead = Soap12Envelopes.envelopeOverhead(header);
     this.mailbox = mailbox;
     this.engine = engine;
@@ -70,9 +72,12 @@ public final class RealDuplexSession implements DuplexSession {
     return header;
   }
 
-  /** The SOAP 1.1 {@code s:Header} block every message to this session carries (capture D). */
-  public byte[] headerBlock() {
-    return headerBlock;
+  /**
+   * The envelope heads every one-way callback to this session starts with, per wire form (the SOAP
+   * 1.1 header block of capture D, in text and in msbin1): made on the first answer that needs one.
+   */
+  public EncodedForms heads() {
+    return heads;
   }
 
   /** Bytes an envelope of this session adds around a body, the action aside (SOAP 1.1 has none). */

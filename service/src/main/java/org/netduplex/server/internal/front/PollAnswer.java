@@ -1,13 +1,10 @@
 package org.netduplex.server.internal.front;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import javax.xml.stream.XMLStreamException;
 import org.netduplex.core.internal.MessageBatch;
-import org.netduplex.core.internal.Soap11Envelopes;
 import org.netduplex.core.internal.Soap12Envelopes;
 import org.netduplex.msbin.Msbin;
 import org.netduplex.server.internal.DuplexEngine;
@@ -16,8 +13,9 @@ import org.netduplex.server.internal.QueuedMessage;
 
 /**
  * A poll's answer as bytes, ready to write: the one encoder of poll answers, used by the poll front
- * and by the in-chain path alike. The envelope is a header block fixed per session plus a body
- * encoded once per callback; {@code sent} are the messages it carries (those that could be encoded).
+ * and by the in-chain path alike. Each envelope is a session's head, the body encoded once per
+ * callback and form, and the closing bytes ({@link AnswerEnvelope}); {@code sent} are the messages it
+ * carries (those that could be encoded).
  */
 public record PollAnswer(String contentType, byte[] body, List<QueuedMessage> sent) {
   private static final Logger LOG = Logger.getLogger(PollAnswer.class.getName());
@@ -62,7 +60,7 @@ public record PollAnswer(String contentType, byte[] body, List<QueuedMessage> se
       boolean last = i == messages.size() - 1;
       // wsmc:MessagePending only where WS-Addressing is spoken; the SOAP 1.1 form stays as captured.
       try {
-        envelopes.add(encoded(envelope(m, soap12, last && soap12 && engine.morePending(m)), form));
+        envelopes.add(AnswerEnvelope.of(m, form, last && soap12 && engine.morePending(m)));
         sent.add(m);
       } catch (RuntimeException e) {
         unencodable = unencodable == null ? e : unencodable;
@@ -76,31 +74,5 @@ public record PollAnswer(String contentType, byte[] body, List<QueuedMessage> se
           + unencodable.getMessage());
     }
     return sent.isEmpty() ? null : new Envelopes(contentType, envelopes, sent);
-  }
-
-  /**
-   * The envelope in the poll's encoding. Binary is transcoded from the text template: one streaming
-   * pass, and the text path, which WCF's captures pin, stays the only writer of envelopes.
-   */
-  private static byte[] encoded(byte[] textEnvelope, AnswerForm form) {
-    if (!form.binary()) {
-      return textEnvelope;
-    }
-    try {
-      return Msbin.fromText(new String(textEnvelope, StandardCharsets.UTF_8));
-    } catch (XMLStreamException e) {
-      throw new IllegalStateException("a callback envelope does not encode as msbin1: " + e.getMessage(), e);
-    }
-  }
-
-  /** The text envelope; a numbered message (acking address) carries its {@code nda:Sequence}. */
-  private static byte[] envelope(QueuedMessage m, boolean soap12, boolean pending) {
-    String sequence = m.sequenceHeader();
-    return soap12
-        ? Soap12Envelopes.message(m.session().header(), m.message().action(), m.message().relatesTo(),
-            m.message().messageId(), sequence, m.message().body(), pending)
-        : Soap11Envelopes.envelope(m.message().messageId() == null && sequence == null ? m.session().headerBlock()
-            : Soap11Envelopes.duplexHeaderBlock(m.session().header(), m.message().messageId(), sequence),
-            m.message().body());
   }
 }
