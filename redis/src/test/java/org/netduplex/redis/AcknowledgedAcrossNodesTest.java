@@ -1,5 +1,6 @@
 package org.netduplex.redis;
 
+import org.netduplex.testing.RedisServer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -24,7 +25,7 @@ import org.netduplex.testing.WireClient;
 class AcknowledgedAcrossNodesTest {
   private static final Pattern SEQUENCE = Pattern.compile(
       "<nda:Sequence xmlns:nda=\"urn:netduplex:delivery\" stream=\"([^\"]+)\">(\\d+)</nda:Sequence>");
-  private static LocalRedis redis;
+  private static RedisServer redis;
   private final String prefix = "nd" + UUID.randomUUID().toString().substring(0, 8);
   private final List<RedisNode> nodes = new ArrayList<>();
   private RedisNode n1;
@@ -32,7 +33,8 @@ class AcknowledgedAcrossNodesTest {
 
   @BeforeAll
   static void startRedis() throws Exception {
-    redis = LocalRedis.start();
+    RedisServer.assumeInstalled(); // skipped without redis-server, unless NETDUPLEX_REQUIRE_REDIS=1
+    redis = RedisServer.builder().aof(true).start();
   }
 
   @AfterAll

@@ -1,5 +1,6 @@
 package org.netduplex.redis;
 
+import org.netduplex.testing.RedisServer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -18,11 +19,12 @@ import org.netduplex.server.PollingDuplexFeature;
 
 /** The public builder: its checks, and the README's lines, run as written. */
 class RedisDuplexStoreTest {
-  private static LocalRedis redis;
+  private static RedisServer redis;
 
   @BeforeAll
   static void startRedis() throws Exception {
-    redis = LocalRedis.start();
+    RedisServer.assumeInstalled(); // skipped without redis-server, unless NETDUPLEX_REQUIRE_REDIS=1
+    redis = RedisServer.builder().aof(true).start();
   }
 
   @AfterAll

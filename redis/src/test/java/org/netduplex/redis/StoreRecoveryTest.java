@@ -1,5 +1,6 @@
 package org.netduplex.redis;
 
+import org.netduplex.testing.RedisServer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -24,7 +25,7 @@ import org.netduplex.testing.WireClient;
 /** What a node does when Redis drops its subscription, loses its data, or a one-node task's holder stops. */
 class StoreRecoveryTest {
   private static final Pattern SYMBOL = Pattern.compile("<Symbol>([^<]*)</Symbol>");
-  private static LocalRedis redis;
+  private static RedisServer redis;
   private static RedisClient admin;
   private static StatefulRedisConnection<String, String> adminConnection;
   private final String prefix = "nd" + UUID.randomUUID().toString().substring(0, 8);
@@ -32,7 +33,8 @@ class StoreRecoveryTest {
 
   @BeforeAll
   static void startRedis() throws Exception {
-    redis = LocalRedis.start();
+    RedisServer.assumeInstalled(); // skipped without redis-server, unless NETDUPLEX_REQUIRE_REDIS=1
+    redis = RedisServer.builder().aof(true).start();
     admin = RedisClient.create(redis.uri());
     adminConnection = admin.connect();
   }

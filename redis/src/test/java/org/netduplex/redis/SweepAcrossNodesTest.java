@@ -1,5 +1,6 @@
 package org.netduplex.redis;
 
+import org.netduplex.testing.RedisServer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -30,7 +31,7 @@ import org.netduplex.testing.WireClient;
  * ticks: each session is ended by exactly one node, and every node that held it hears of it once.
  */
 class SweepAcrossNodesTest {
-  private static LocalRedis redis;
+  private static RedisServer redis;
   private final FakeScheduler clock = new FakeScheduler();
   private final String prefix = "nd" + UUID.randomUUID().toString().substring(0, 8);
   private final List<RedisNode> nodes = new ArrayList<>();
@@ -38,7 +39,8 @@ class SweepAcrossNodesTest {
 
   @BeforeAll
   static void startRedis() throws Exception {
-    redis = LocalRedis.start();
+    RedisServer.assumeInstalled(); // skipped without redis-server, unless NETDUPLEX_REQUIRE_REDIS=1
+    redis = RedisServer.builder().aof(true).start();
   }
 
   @AfterAll

@@ -1,5 +1,6 @@
 package org.netduplex.redis;
 
+import org.netduplex.testing.RedisServer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -28,7 +29,7 @@ import org.netduplex.testing.WireClient;
  */
 class TwoNodesTest {
   private static final Pattern SYMBOL = Pattern.compile("<Symbol>([^<]*)</Symbol>");
-  private static LocalRedis redis;
+  private static RedisServer redis;
   private final String prefix = "nd" + UUID.randomUUID().toString().substring(0, 8);
   private final List<String> ended1 = new CopyOnWriteArrayList<>();
   private final List<String> ended2 = new CopyOnWriteArrayList<>();
@@ -36,7 +37,8 @@ class TwoNodesTest {
 
   @BeforeAll
   static void startRedis() throws Exception {
-    redis = LocalRedis.start();
+    RedisServer.assumeInstalled(); // skipped without redis-server, unless NETDUPLEX_REQUIRE_REDIS=1
+    redis = RedisServer.builder().aof(true).start();
   }
 
   @AfterAll
@@ -143,7 +145,7 @@ class TwoNodesTest {
     WireClient client = WireClient.random();
     n1.http.post(WireClient.REGISTER, client.register());
     assertEquals(List.of("AAHH"), symbols(n1.http.post(WireClient.MAKE_CONNECTION, client.makeConnection())));
-    redis.shutdown();
+    redis.stop(); // SIGTERM: Redis flushes its AOF as on SHUTDOWN
     try {
       HttpResponse<String> call = n1.http.post(WireClient.SYNC, client.sync("LOST", "n"));
       assertEquals(500, call.statusCode());

@@ -33,7 +33,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.netduplex.redis.LocalRedis;
+import org.netduplex.testing.RedisServer;
 import org.netduplex.redis.internal.RedisFunctions.OfferStatus;
 import org.netduplex.redis.internal.RedisFunctions.OpenStatus;
 import org.netduplex.redis.internal.RedisFunctions.PollStatus;
@@ -50,7 +50,7 @@ class RedisFunctionsTest {
   private static final long LEASE = 30_000;
   private static final long PARK = 60_000;
   private static final long TOMB = 3_600_000;
-  private static LocalRedis server;
+  private static RedisServer server;
   private static RedisClient client;
 
   private final List<StatefulRedisConnection<byte[], byte[]>> connections = new ArrayList<>();
@@ -62,7 +62,8 @@ class RedisFunctionsTest {
 
   @BeforeAll
   static void startRedis() throws Exception {
-    server = LocalRedis.start();
+    RedisServer.assumeInstalled(); // skipped without redis-server, unless NETDUPLEX_REQUIRE_REDIS=1
+    server = RedisServer.builder().aof(true).start();
     client = RedisClient.create(server.uri());
   }
 
