@@ -70,6 +70,8 @@
 
   /** Join under name on client's session: the JoinResult's members, or the server's reason for refusing. */
   async function join(client, name) {
+    // A fresh room: "joined" events that reach the page before the call's reply are kept, not wiped.
+    members.clear();
     const result = await client.call(ACTION + 'Join', '<Join xmlns="' + NS + '"><Name>' + x(name) + '</Name></Join>');
     const list = field(result, 'Members');
     const names = [];
@@ -79,7 +81,6 @@
 
   function enterRoom(name, others) {
     me = name;
-    members.clear();
     others.forEach((n) => members.add(n));
     members.add(me);
     $('me').textContent = shown(me);

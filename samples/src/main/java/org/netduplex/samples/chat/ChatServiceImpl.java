@@ -66,8 +66,11 @@ public class ChatServiceImpl implements IChatService, DuplexSessionListener {
   public JoinResult join(Join join) {
     DuplexSession caller = CallbackChannels.currentSession();
     JoinResult result = new JoinResult();
-    result.setMembers(names(roster.names()));
     Optional<String> refusal = admit(join == null || join.getName() == null ? "" : join.getName().strip(), caller);
+    // Listed after joining the group: a member who joins at the same time is then either listed here
+    // or told to this caller by its "joined" event (listed before, it could be neither).
+    Optional<String> own = refusal.isPresent() ? Optional.empty() : roster.nameOf(caller.id());
+    result.setMembers(names(roster.names().stream().filter(n -> own.map(o -> !o.equals(n)).orElse(true)).toList()));
     if (refusal.isPresent()) {
       result.setAccepted(false);
       result.setReason(refusal.get());
