@@ -33,6 +33,8 @@ public final class ServletPollExchange implements PollExchange {
   private volatile AsyncContext async;
   private volatile Runnable parkedCount;
   private boolean handOverNow; // request thread only
+  /** The container thread running one of this request's async callbacks now, if any: it may write itself. */
+  private volatile Thread inCallback;
 
   private ServletPollExchange(PollFront front, HttpServletRequest request, HttpServletResponse response,
       AsyncContext async, byte[] body) {
@@ -100,12 +102,12 @@ public final class ServletPollExchange implements PollExchange {
 
       @Override
       public void onTimeout(AsyncEvent event) {
-        containerEnded.run();
+        answerInCallback(containerEnded);
       }
 
       @Override
       public void onError(AsyncEvent event) {
-        containerEnded.run(); // as the chain's path does: an empty answer, not the container's error page
+        answerInCallback(containerEnded); // as the chain's path does: an empty answer, not the container's error page
       }
 
       @Override
@@ -183,10 +185,24 @@ public final class ServletPollExchange implements PollExchange {
     a.dispatch();
   }
 
+  /**
+   * Runs {@code answer} on the container's callback thread and lets it write there: a stopping
+   * container (Jetty closes connections before its applications) may never run a task handed to
+   * {@link AsyncContext#start}, and writes its error page once the callback returns unanswered.
+   */
+  private void answerInCallback(Runnable answer) {
+    inCallback = Thread.currentThread();
+    try {
+      answer.run();
+    } finally {
+      inCallback = null;
+    }
+  }
+
   private void onContainerThread(Runnable write) {
     AsyncContext a = async;
-    if (a == null) {
-      write.run(); // still on the request thread
+    if (a == null || inCallback == Thread.currentThread()) {
+      write.run(); // still on the request thread, or in a container callback
     } else {
       a.start(write);
     }
