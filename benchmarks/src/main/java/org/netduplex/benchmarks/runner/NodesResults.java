@@ -35,7 +35,7 @@ final class NodesResults {
     for (Measure m : measures.values()) {
       t.append("| ").append(m.name()).append(" | ").append(m.unit()).append(" |");
       for (Setup s : Setup.values()) {
-        t.append(' ').append(cell(m.values().get(s))).append(" |");
+        t.append(' ').append(Results.cell(m.values().get(s))).append(" |");
       }
       t.append(' ').append(added(m, Setup.REDIS)).append(" | ").append(added(m, Setup.REDIS_THREE)).append(" |\n");
     }
@@ -56,19 +56,6 @@ final class NodesResults {
     return t.toString();
   }
 
-  private static String cell(List<Double> values) {
-    List<Double> known = values == null ? List.of() : values.stream().filter(v -> !v.isNaN()).toList();
-    if (known.isEmpty()) {
-      return "—";
-    }
-    String median = Results.number(Results.median(known));
-    if (known.size() == 1) {
-      return median;
-    }
-    double min = known.stream().mapToDouble(d -> d).min().orElseThrow();
-    double max = known.stream().mapToDouble(d -> d).max().orElseThrow();
-    return median + " (" + Results.number(min) + "–" + Results.number(max) + ")";
-  }
 
   /** "+d (r×)": the median difference and ratio to the in-memory node within each repeat. */
   private static String added(Measure m, Setup setup) {

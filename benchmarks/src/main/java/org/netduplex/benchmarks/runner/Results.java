@@ -63,7 +63,8 @@ final class Results {
     return t.toString();
   }
 
-  private static String cell(List<Double> values) {
+  /** A table cell: the median of the known figures, with their range when there are several; "—" for none. */
+  static String cell(List<Double> values) {
     List<Double> known = values == null ? List.of() : values.stream().filter(v -> !v.isNaN()).toList();
     if (known.isEmpty()) {
       return "—";
